@@ -1,0 +1,35 @@
+import type { Route } from "./+types/home";
+import { AgreementTable } from "../components/agreement-table.tsx";
+import { t } from "../lib/context.ts";
+import { requireSignedIn } from "../lib/http.ts";
+import { listAgreements } from "../../src/services/agreements/agreements.ts";
+
+export function meta() {
+  return [{ title: "Start – Samverkan" }];
+}
+
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const actor = requireSignedIn(context.ctx, request);
+  return { locale: context.locale, name: actor.name, agreements: await listAgreements(context.ctx) };
+}
+
+export default function Home({ loaderData }: Route.ComponentProps) {
+  const { locale, name, agreements } = loaderData;
+  return (
+    <div className="stack">
+      <h1 className="ds-heading" data-size="lg">
+        {t(locale, "home.welcome", { name })}
+      </h1>
+      {agreements.length ? (
+        <AgreementTable agreements={agreements} locale={locale} caption={t(locale, "home.myAgreements")} />
+      ) : (
+        <p className="ds-paragraph">{t(locale, "home.noAgreements")}</p>
+      )}
+      <p className="ds-paragraph">
+        <a className="ds-button" data-variant="secondary" href="/overenskommelser/ny">
+          {t(locale, "agreement.list.new")}
+        </a>
+      </p>
+    </div>
+  );
+}

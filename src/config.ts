@@ -1,0 +1,68 @@
+import { resolve } from "node:path";
+import { z } from "zod";
+
+/**
+ * The one place that reads process.env. Everything else receives a Config. Invalid settings fail at
+ * start with a message naming the variable, never later in a request.
+ */
+const Env = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default("./data"),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+  PUBLIC_URL: z.string().url().optional(),
+  SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  SECURE_COOKIES: z.enum(["auto", "true", "false"]).default("auto"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(200).default(25),
+  EXPIRY_WARNING_DAYS: z.coerce.number().int().min(1).max(730).default(90),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default("Samverkan <noreply@samverkan.local>"),
+});
+
+export type Config = {
+  env: "development" | "production" | "test";
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  embeddedPgPort: number;
+  publicUrl: string;
+  sessionDays: number;
+  secureCookies: boolean;
+  logLevel: "debug" | "info" | "warn" | "error" | "silent";
+  maxUploadBytes: number;
+  expiryWarningDays: number;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new ConfigError(`Invalid configuration:\n${problems}`);
+  }
+  const e = parsed.data;
+  const publicUrl = e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: resolve(e.DATA_DIR),
+    embeddedPgPort: e.EMBEDDED_PG_PORT,
+    publicUrl,
+    sessionDays: e.SESSION_DAYS,
+    secureCookies: e.SECURE_COOKIES === "auto" ? publicUrl.startsWith("https:") : e.SECURE_COOKIES === "true",
+    logLevel: e.LOG_LEVEL,
+    maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
+    expiryWarningDays: e.EXPIRY_WARNING_DAYS,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+  };
+}

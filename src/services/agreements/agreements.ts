@@ -1,0 +1,513 @@
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type { Queryable, Tx } from "../../db/client.ts";
+import {
+  agreementParties,
+  agreements,
+  annexes,
+  bodies,
+  files,
+  focusAreas,
+  organisations,
+  signatories,
+} from "../../db/schema.ts";
+import {
+  CreateAgreementInput,
+  CreateFocusAreaInput,
+  SetAnnexesInput,
+  SetBodiesInput,
+  SetFocusAreasInput,
+  SetSignatoriesInput,
+  TerminateAgreementInput,
+  UpdateAgreementInput,
+  UpdateFocusAreaInput,
+} from "../../domain/agreements/schemas.ts";
+import { agreementStatus, expiryWarning } from "../../domain/agreements/status.ts";
+import { todayInSweden } from "../../domain/shared/dates.ts";
+import { AppError, type FieldError } from "../../errors.ts";
+import { hasRoleInAny, requireActor } from "../core/access.ts";
+import { recordAudit } from "../core/audit.ts";
+import type { ServiceContext } from "../core/context.ts";
+import { parseInput } from "../core/validate.ts";
+
+type AgreementRow = typeof agreements.$inferSelect;
+
+/** Organisations whose agreements the actor may read: its own, and the parents of its own. */
+async function readableOrganisationIds(ctx: ServiceContext): Promise<string[]> {
+  const actor = requireActor(ctx);
+  const own = [...actor.memberships.keys()];
+  if (own.length === 0) return [];
+  const parents = await ctx.db
+    .select({ parentId: organisations.parentId })
+    .from(organisations)
+    .where(inArray(organisations.id, own));
+  return [...new Set([...own, ...parents.flatMap((p) => (p.parentId ? [p.parentId] : []))])];
+}
+
+async function partiesOf(db: Queryable, agreementIds: string[]) {
+  if (agreementIds.length === 0) return [];
+  return db
+    .select({
+      agreementId: agreementParties.agreementId,
+      organisationId: agreementParties.organisationId,
+      role: agreementParties.role,
+      position: agreementParties.position,
+      contactName: agreementParties.contactName,
+      contactTitle: agreementParties.contactTitle,
+      contactEmail: agreementParties.contactEmail,
+      contactPhone: agreementParties.contactPhone,
+      name: organisations.name,
+      kind: organisations.kind,
+      municipalityCode: organisations.municipalityCode,
+    })
+    .from(agreementParties)
+    .innerJoin(organisations, eq(organisations.id, agreementParties.organisationId))
+    .where(inArray(agreementParties.agreementId, agreementIds))
+    .orderBy(asc(agreementParties.position));
+}
+
+/**
+ * Loads an agreement the actor may see. Anyone who may not read it gets NOT_FOUND, so the answer
+ * does not reveal that it exists.
+ */
+async function requireAgreement(ctx: ServiceContext, id: string, need: "read" | "edit"): Promise<AgreementRow> {
+  const actor = ctx.system ? null : requireActor(ctx);
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError("NOT_FOUND", "agreement.notFound");
+  const [row] = await ctx.db.select().from(agreements).where(eq(agreements.id, id));
+  if (!row) throw new AppError("NOT_FOUND", "agreement.notFound");
+  if (!actor) return row;
+  const partyIds = (await ctx.db.select().from(agreementParties).where(eq(agreementParties.agreementId, id))).map(
+    (p) => p.organisationId,
+  );
+  const readable = await readableOrganisationIds(ctx);
+  if (!partyIds.some((p) => readable.includes(p))) throw new AppError("NOT_FOUND", "agreement.notFound");
+  if (need === "edit" && !hasRoleInAny(actor, partyIds, "editor"))
+    throw new AppError("FORBIDDEN", "agreement.editForbidden");
+  return row;
+}
+
+export async function canEditAgreement(ctx: ServiceContext, id: string): Promise<boolean> {
+  try {
+    await requireAgreement(ctx, id, "edit");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function derive(ctx: ServiceContext, row: AgreementRow, sigs: { signedOn: string | null }[]) {
+  const today = todayInSweden(ctx.now());
+  const input = { ...row, signatories: sigs };
+  return {
+    status: agreementStatus(input, today),
+    warning: expiryWarning(input, today, ctx.config.expiryWarningDays),
+  };
+}
+
+export async function listAgreements(ctx: ServiceContext) {
+  const orgIds = ctx.system ? null : await readableOrganisationIds(ctx);
+  if (orgIds && orgIds.length === 0) return [];
+  const rows = await ctx.db
+    .select()
+    .from(agreements)
+    .where(
+      orgIds
+        ? inArray(
+            agreements.id,
+            ctx.db
+              .select({ id: agreementParties.agreementId })
+              .from(agreementParties)
+              .where(inArray(agreementParties.organisationId, orgIds)),
+          )
+        : undefined,
+    )
+    .orderBy(asc(agreements.title));
+  const ids = rows.map((r) => r.id);
+  const parties = await partiesOf(ctx.db, ids);
+  const sigs = ids.length
+    ? await ctx.db
+        .select({ agreementId: signatories.agreementId, signedOn: signatories.signedOn })
+        .from(signatories)
+        .where(inArray(signatories.agreementId, ids))
+    : [];
+  return rows.map((row) => ({
+    ...row,
+    parties: parties.filter((p) => p.agreementId === row.id),
+    ...derive(
+      ctx,
+      row,
+      sigs.filter((s) => s.agreementId === row.id),
+    ),
+  }));
+}
+
+async function loadView(ctx: ServiceContext, db: Queryable, row: AgreementRow) {
+  const id = row.id;
+  // Sequential on purpose: inside a transaction all queries share one connection.
+  const parties = await partiesOf(db, [id]);
+  const sigs = await db
+    .select()
+    .from(signatories)
+    .where(eq(signatories.agreementId, id))
+    .orderBy(asc(signatories.position));
+  const bodyRows = await db.select().from(bodies).where(eq(bodies.agreementId, id)).orderBy(asc(bodies.position));
+  const annexRows = await db
+    .select({
+      id: annexes.id,
+      position: annexes.position,
+      title: annexes.title,
+      kind: annexes.kind,
+      url: annexes.url,
+      fileId: annexes.fileId,
+      filename: files.filename,
+      mediaType: files.mediaType,
+      size: files.size,
+    })
+    .from(annexes)
+    .leftJoin(files, eq(files.id, annexes.fileId))
+    .where(eq(annexes.agreementId, id))
+    .orderBy(asc(annexes.position));
+  const focus = await db
+    .select()
+    .from(focusAreas)
+    .where(eq(focusAreas.agreementId, id))
+    .orderBy(asc(focusAreas.position));
+  return {
+    ...row,
+    ...derive(ctx, row, sigs),
+    parties,
+    signatories: sigs,
+    bodies: bodyRows,
+    annexes: annexRows,
+    focusAreas: focus,
+  };
+}
+export type AgreementView = Awaited<ReturnType<typeof loadView>>;
+
+export async function getAgreement(ctx: ServiceContext, id: string): Promise<AgreementView> {
+  const row = await requireAgreement(ctx, id, "read");
+  return loadView(ctx, ctx.db, row);
+}
+
+function invalid(fields: FieldError[]) {
+  return new AppError("VALIDATION", "validation.failed", { fields });
+}
+
+/** Parties must be known organisations, with at least one kommun and one LPO. */
+async function resolveParties(ctx: ServiceContext, parties: { organisationId: string }[]) {
+  const ids = parties.map((p) => p.organisationId);
+  const orgs = ids.length ? await ctx.db.select().from(organisations).where(inArray(organisations.id, ids)) : [];
+  const fields: FieldError[] = [];
+  parties.forEach((p, i) => {
+    if (!orgs.some((o) => o.id === p.organisationId))
+      fields.push({ path: `parties.${i}.organisationId`, message: "agreement.parties.unknown" });
+  });
+  if (!orgs.some((o) => o.kind === "kommun"))
+    fields.push({ path: "parties", message: "agreement.parties.kommunRequired" });
+  if (!orgs.some((o) => o.kind === "lpo")) fields.push({ path: "parties", message: "agreement.parties.lpoRequired" });
+  if (fields.length) throw invalid(fields);
+  return parties.map((p, position) => {
+    const kind = orgs.find((o) => o.id === p.organisationId)!.kind;
+    return {
+      ...p,
+      position,
+      role: kind === "kommun" ? ("kommun" as const) : kind === "lpo" ? ("lpo" as const) : ("other" as const),
+    };
+  });
+}
+
+async function writeParties(tx: Tx, agreementId: string, parties: Awaited<ReturnType<typeof resolveParties>>) {
+  await tx.delete(agreementParties).where(eq(agreementParties.agreementId, agreementId));
+  await tx.insert(agreementParties).values(parties.map((p) => ({ ...p, agreementId })));
+}
+
+export async function createAgreement(ctx: ServiceContext, input: CreateAgreementInput): Promise<AgreementView> {
+  const actor = ctx.system ? null : requireActor(ctx);
+  const data = parseInput(CreateAgreementInput, input);
+  const parties = await resolveParties(ctx, data.parties);
+  // You may only create agreements your own organisation is a party to.
+  if (
+    actor &&
+    !hasRoleInAny(
+      actor,
+      parties.map((p) => p.organisationId),
+      "editor",
+    )
+  )
+    throw new AppError("FORBIDDEN", "agreement.createForbidden");
+  const { parties: _p, ...fields } = data;
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx.insert(agreements).values(fields).returning();
+    await writeParties(tx, row!.id, parties);
+    const view = await loadView(ctx, tx, row!);
+    await recordAudit(tx, ctx, "agreement.created", { type: "agreement", id: row!.id }, { after: view });
+    return view;
+  });
+}
+
+/**
+ * Every change to an agreement or anything it holds bumps the agreement's version, so one version
+ * number guards the whole agreement against lost updates.
+ */
+async function bumpVersion(
+  ctx: ServiceContext,
+  tx: Tx,
+  id: string,
+  version: number,
+  fields: Partial<AgreementRow> = {},
+) {
+  const [updated] = await tx
+    .update(agreements)
+    .set({ ...fields, version: version + 1, updatedAt: ctx.now() })
+    .where(and(eq(agreements.id, id), eq(agreements.version, version)))
+    .returning();
+  if (!updated) throw new AppError("CONFLICT", "common.changedByOthers");
+  return updated;
+}
+
+async function editAgreement(
+  ctx: ServiceContext,
+  id: string,
+  version: number,
+  action: string,
+  change: (tx: Tx, row: AgreementRow) => Promise<Partial<AgreementRow> | void>,
+): Promise<AgreementView> {
+  const current = await requireAgreement(ctx, id, "edit");
+  return ctx.db.transaction(async (tx) => {
+    const before = await loadView(ctx, tx, current);
+    const fields = (await change(tx, current)) ?? {};
+    const row = await bumpVersion(ctx, tx, id, version, fields);
+    const after = await loadView(ctx, tx, row);
+    await recordAudit(tx, ctx, action, { type: "agreement", id }, { before, after });
+    return after;
+  });
+}
+
+export async function updateAgreement(ctx: ServiceContext, input: UpdateAgreementInput): Promise<AgreementView> {
+  const data = parseInput(UpdateAgreementInput, input);
+  const parties = await resolveParties(ctx, data.parties);
+  const { id, version, parties: _p, ...fields } = data;
+  return editAgreement(ctx, id, version, "agreement.updated", async (tx) => {
+    await writeParties(tx, id, parties);
+    return fields;
+  });
+}
+
+async function checkOrganisationRefs(ctx: ServiceContext, refs: { path: string; id: string | null }[]) {
+  const ids = [...new Set(refs.flatMap((r) => (r.id ? [r.id] : [])))];
+  if (!ids.length) return;
+  const known = new Set(
+    (await ctx.db.select({ id: organisations.id }).from(organisations).where(inArray(organisations.id, ids))).map(
+      (o) => o.id,
+    ),
+  );
+  const fields = refs
+    .filter((r) => r.id && !known.has(r.id))
+    .map((r) => ({ path: r.path, message: "organisation.notFound" }));
+  if (fields.length) throw invalid(fields);
+}
+
+export async function setSignatories(ctx: ServiceContext, input: unknown): Promise<AgreementView> {
+  const data = parseInput(SetSignatoriesInput, input);
+  await checkOrganisationRefs(
+    ctx,
+    data.signatories.map((s, i) => ({ path: `signatories.${i}.organisationId`, id: s.organisationId })),
+  );
+  return editAgreement(ctx, data.agreementId, data.version, "agreement.signatoriesSet", async (tx) => {
+    await tx.delete(signatories).where(eq(signatories.agreementId, data.agreementId));
+    if (data.signatories.length)
+      await tx
+        .insert(signatories)
+        .values(data.signatories.map((s, position) => ({ ...s, position, agreementId: data.agreementId })));
+  });
+}
+
+export async function setBodies(ctx: ServiceContext, input: unknown): Promise<AgreementView> {
+  const data = parseInput(SetBodiesInput, input);
+  await checkOrganisationRefs(
+    ctx,
+    data.bodies.flatMap((b, i) =>
+      b.members.map((m, j) => ({ path: `bodies.${i}.members.${j}.organisationId`, id: m.organisationId })),
+    ),
+  );
+  return editAgreement(ctx, data.agreementId, data.version, "agreement.bodiesSet", async (tx) => {
+    await tx.delete(bodies).where(eq(bodies.agreementId, data.agreementId));
+    if (data.bodies.length)
+      await tx
+        .insert(bodies)
+        .values(data.bodies.map((b, position) => ({ ...b, position, agreementId: data.agreementId })));
+  });
+}
+
+/** Replaces the annex list. Files are uploaded first (addAnnexFile) and referenced by id here. */
+export async function setAnnexes(ctx: ServiceContext, input: unknown): Promise<AgreementView> {
+  const data = parseInput(SetAnnexesInput, input);
+  const fields: FieldError[] = [];
+  data.annexes.forEach((a, i) => {
+    if (!a.url && !a.fileId) fields.push({ path: `annexes.${i}.url`, message: "annex.fileOrLinkRequired" });
+  });
+  if (fields.length) throw invalid(fields);
+  return editAgreement(ctx, data.agreementId, data.version, "agreement.annexesSet", async (tx) => {
+    const existing = await tx
+      .select({ fileId: annexes.fileId })
+      .from(annexes)
+      .where(eq(annexes.agreementId, data.agreementId));
+    const allowed = new Set(existing.flatMap((e) => (e.fileId ? [e.fileId] : [])));
+    data.annexes.forEach((a, i) => {
+      if (a.fileId && !allowed.has(a.fileId))
+        throw invalid([{ path: `annexes.${i}.fileId`, message: "annex.unknownFile" }]);
+    });
+    await tx.delete(annexes).where(eq(annexes.agreementId, data.agreementId));
+    if (data.annexes.length)
+      await tx
+        .insert(annexes)
+        .values(data.annexes.map((a, position) => ({ ...a, position, agreementId: data.agreementId })));
+  });
+}
+
+export async function addAnnexFile(
+  ctx: ServiceContext,
+  input: {
+    agreementId: string;
+    version: number;
+    title: string;
+    kind: string;
+    filename: string;
+    mediaType: string;
+    content: Buffer;
+  },
+): Promise<AgreementView> {
+  const meta = parseInput(SetAnnexesInput, {
+    agreementId: input.agreementId,
+    version: input.version,
+    annexes: [{ title: input.title, kind: input.kind, url: "https://placeholder.invalid" }],
+  });
+  if (input.content.length === 0) throw invalid([{ path: "file", message: "annex.emptyFile" }]);
+  if (input.content.length > ctx.config.maxUploadBytes)
+    throw new AppError("PAYLOAD_TOO_LARGE", "upload.tooLarge", {
+      params: { mb: Math.round(ctx.config.maxUploadBytes / 1048576) },
+    });
+  const { createHash } = await import("node:crypto");
+  const filename = input.filename.replace(/[\\/\u0000-\u001f]/g, "_").slice(0, 200) || "bilaga";
+  return editAgreement(ctx, input.agreementId, input.version, "agreement.annexAdded", async (tx) => {
+    const [file] = await tx
+      .insert(files)
+      .values({
+        filename,
+        mediaType: input.mediaType || "application/octet-stream",
+        size: input.content.length,
+        sha256: createHash("sha256").update(input.content).digest("hex"),
+        content: input.content,
+      })
+      .returning({ id: files.id });
+    const [{ n } = { n: 0 }] = await tx
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+      .from(annexes)
+      .where(eq(annexes.agreementId, input.agreementId));
+    await tx.insert(annexes).values({
+      agreementId: input.agreementId,
+      position: n,
+      title: meta.annexes[0]!.title,
+      kind: meta.annexes[0]!.kind,
+      fileId: file!.id,
+    });
+  });
+}
+
+export async function getAnnexFile(ctx: ServiceContext, agreementId: string, annexId: string) {
+  await requireAgreement(ctx, agreementId, "read");
+  const [row] = await ctx.db
+    .select({ filename: files.filename, mediaType: files.mediaType, content: files.content })
+    .from(annexes)
+    .innerJoin(files, eq(files.id, annexes.fileId))
+    .where(and(eq(annexes.id, annexId), eq(annexes.agreementId, agreementId)));
+  if (!row) throw new AppError("NOT_FOUND", "annex.notFound");
+  return row;
+}
+
+/** Replaces the ordered focus areas, keeping the ids of those that stay (later modules link to them). */
+export async function setFocusAreas(ctx: ServiceContext, input: unknown): Promise<AgreementView> {
+  const data = parseInput(SetFocusAreasInput, input);
+  return editAgreement(ctx, data.agreementId, data.version, "agreement.focusAreasSet", async (tx) => {
+    const existing = await tx.select().from(focusAreas).where(eq(focusAreas.agreementId, data.agreementId));
+    const keep = new Set(data.focusAreas.flatMap((f) => (f.id ? [f.id] : [])));
+    data.focusAreas.forEach((f, i) => {
+      if (f.id && !existing.some((e) => e.id === f.id))
+        throw invalid([{ path: `focusAreas.${i}.id`, message: "focusArea.notFound" }]);
+    });
+    const removed = existing.filter((e) => !keep.has(e.id)).map((e) => e.id);
+    if (removed.length) await tx.delete(focusAreas).where(inArray(focusAreas.id, removed));
+    for (const [position, f] of data.focusAreas.entries()) {
+      if (f.id)
+        await tx
+          .update(focusAreas)
+          .set({ title: f.title, description: f.description, position })
+          .where(eq(focusAreas.id, f.id));
+      else
+        await tx
+          .insert(focusAreas)
+          .values({ agreementId: data.agreementId, title: f.title, description: f.description, position });
+    }
+  });
+}
+
+export async function listFocusAreas(ctx: ServiceContext, agreementId: string) {
+  await requireAgreement(ctx, agreementId, "read");
+  return ctx.db
+    .select()
+    .from(focusAreas)
+    .where(eq(focusAreas.agreementId, agreementId))
+    .orderBy(asc(focusAreas.position));
+}
+
+async function focusAreaAgreement(ctx: ServiceContext, id: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError("NOT_FOUND", "focusArea.notFound");
+  const [fa] = await ctx.db.select().from(focusAreas).where(eq(focusAreas.id, id));
+  if (!fa) throw new AppError("NOT_FOUND", "focusArea.notFound");
+  return fa;
+}
+
+export async function getFocusArea(ctx: ServiceContext, id: string) {
+  const fa = await focusAreaAgreement(ctx, id);
+  try {
+    await requireAgreement(ctx, fa.agreementId, "read");
+  } catch (e) {
+    throw e instanceof AppError && e.code === "NOT_FOUND" ? new AppError("NOT_FOUND", "focusArea.notFound") : e;
+  }
+  return fa;
+}
+
+export async function createFocusArea(ctx: ServiceContext, input: unknown) {
+  const data = parseInput(CreateFocusAreaInput, input);
+  const view = await editAgreement(ctx, data.agreementId, data.version, "focusArea.created", async (tx) => {
+    const [{ n } = { n: 0 }] = await tx
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+      .from(focusAreas)
+      .where(eq(focusAreas.agreementId, data.agreementId));
+    await tx
+      .insert(focusAreas)
+      .values({ agreementId: data.agreementId, title: data.title, description: data.description, position: n });
+  });
+  return view.focusAreas[view.focusAreas.length - 1]!;
+}
+
+/** `version` is the agreement's version: one concurrency token for everything the agreement holds. */
+export async function updateFocusArea(ctx: ServiceContext, input: unknown) {
+  const data = parseInput(UpdateFocusAreaInput, input);
+  const fa = await getFocusArea(ctx, data.id);
+  const view = await editAgreement(ctx, fa.agreementId, data.version, "focusArea.updated", async (tx) => {
+    await tx
+      .update(focusAreas)
+      .set({ title: data.title, description: data.description })
+      .where(eq(focusAreas.id, data.id));
+  });
+  return view.focusAreas.find((f) => f.id === data.id)!;
+}
+
+export async function terminateAgreement(ctx: ServiceContext, input: unknown): Promise<AgreementView> {
+  const data = parseInput(TerminateAgreementInput, input);
+  return editAgreement(ctx, data.agreementId, data.version, "agreement.terminated", async (_tx, row) => {
+    if (data.terminatedOn && row.validFrom && data.terminatedOn < row.validFrom)
+      throw invalid([{ path: "terminatedOn", message: "agreement.validity.endBeforeStart" }]);
+    return { terminatedOn: data.terminatedOn, terminationNote: data.note };
+  });
+}
