@@ -2,7 +2,9 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "build/", "data/", ".react-router/", "coverage/", "bin/", "src/db/migrations/"] },
+  {
+    ignores: ["node_modules/", "build/", "data/", ".react-router/", "coverage/", "bin/", "src/db/migrations/", ".tmp/"],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

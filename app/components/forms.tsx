@@ -90,7 +90,7 @@ function describedBy(id: string, description?: string, error?: string) {
 export function TextField(
   props: FieldProps & {
     defaultValue?: string | null | undefined;
-    type?: "text" | "email" | "password" | "date" | "url" | "tel";
+    type?: "text" | "email" | "password" | "date" | "url" | "tel" | "number";
     required?: boolean;
     autoComplete?: string;
     multiline?: boolean;
@@ -174,4 +174,47 @@ export function SubmitButton({ children }: { children: React.ReactNode }) {
       {children}
     </button>
   );
+}
+
+/** A group of fields under a legend: every repeated row gets one, so screen readers say which row a field is in. */
+export function Fieldset({
+  legend,
+  children,
+  id,
+  error,
+  locale,
+}: {
+  legend: string;
+  children: React.ReactNode;
+  /** Set when the error summary links to the whole group (e.g. "parties"). */
+  id?: string;
+  error?: string | undefined;
+  locale?: Locale;
+}) {
+  return (
+    <fieldset className="ds-fieldset row-fieldset" id={id} tabIndex={id ? -1 : undefined}>
+      <legend className="ds-label">{legend}</legend>
+      {error && locale && (
+        <div className="ds-validation-message" data-field="validation">
+          {t(locale, error)}
+        </div>
+      )}
+      {children}
+    </fieldset>
+  );
+}
+
+/** The "saved" notice shown after a redirect with ?sparad=1. */
+export function SavedNotice({ show, locale, messageKey }: { show: boolean; locale: Locale; messageKey?: string }) {
+  if (!show) return null;
+  return (
+    <div className="ds-alert" data-color="success" role="status">
+      {t(locale, messageKey ?? "common.saved")}
+    </div>
+  );
+}
+
+/** Reads the ?sparad=1 flag a successful post redirects with. */
+export function savedFlag(request: Request): boolean {
+  return new URL(request.url).searchParams.get("sparad") === "1";
 }

@@ -1,5 +1,6 @@
 import type { Route } from "./+types/agreement";
 import { StatusBadge, validityText, WarningText } from "../components/agreement-bits.tsx";
+import { SavedNotice, savedFlag } from "../components/forms.tsx";
 import { t } from "../lib/context.ts";
 import { load, requireSignedIn } from "../lib/http.ts";
 import { canEditAgreement, getAgreement } from "../../src/services/agreements/agreements.ts";
@@ -11,11 +12,16 @@ export function meta({ data }: Route.MetaArgs) {
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   requireSignedIn(context.ctx, request);
   const agreement = await load(() => getAgreement(context.ctx, params.id));
-  return { locale: context.locale, agreement, canEdit: await canEditAgreement(context.ctx, params.id) };
+  return {
+    locale: context.locale,
+    agreement,
+    canEdit: await canEditAgreement(context.ctx, params.id),
+    saved: savedFlag(request),
+  };
 }
 
 export default function Agreement({ loaderData }: Route.ComponentProps) {
-  const { locale, agreement: a, canEdit } = loaderData;
+  const { locale, agreement: a, canEdit, saved } = loaderData;
   const base = `/overenskommelser/${a.id}`;
   const editLink = (section: string) =>
     canEdit ? (
@@ -28,9 +34,31 @@ export default function Agreement({ loaderData }: Route.ComponentProps) {
       <h1 className="ds-heading" data-size="lg">
         {a.title}
       </h1>
+      <SavedNotice show={saved} locale={locale} />
       <p className="ds-paragraph">
         <StatusBadge status={a.status} locale={locale} /> <WarningText warning={a.warning} locale={locale} />
       </p>
+      {canEdit && (
+        <nav aria-label={t(locale, "agreement.actions")}>
+          <ul className="actions">
+            <li>
+              <a className="ds-link" href={`${base}/andra`}>
+                {t(locale, "agreement.edit.title")}
+              </a>
+            </li>
+            <li>
+              <a className="ds-link" href={`${base}/avsluta`}>
+                {t(locale, "agreement.terminate.link")}
+              </a>
+            </li>
+            <li>
+              <a className="ds-link" href="/overenskommelser/ny">
+                {t(locale, "agreement.list.new")}
+              </a>
+            </li>
+          </ul>
+        </nav>
+      )}
       <section aria-labelledby="h-facts" className="stack">
         <h2 id="h-facts" className="ds-heading" data-size="md">
           {t(locale, "agreement.field.validity")} {editLink("andra")}

@@ -66,6 +66,9 @@ export function createHttpApp(options: HttpAppOptions) {
         },
       },
       hsts: config.secureCookies,
+      // Not helmet's "no-referrer": with it browsers send `Origin: null` on form posts, which React
+      // Router's CSRF check refuses (400), so forms without JavaScript (and sign-out) would fail.
+      referrerPolicy: { policy: "same-origin" },
     }),
   );
   app.use(compression());

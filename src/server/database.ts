@@ -21,7 +21,7 @@ export async function openDatabase(
     ? null
     : await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort });
   const url = config.databaseUrl ?? embedded!.url;
-  const database = connect(url);
+  const database = connect(url, { max: 20 });
   try {
     await ping(database.pool, url);
     if (options.migrate !== false) await runMigrations(database.pool);

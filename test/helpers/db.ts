@@ -47,7 +47,11 @@ export function as(database: Database, actor: Actor | null, now?: () => Date): S
 
 let counter = 0;
 /** Creates a user with the given roles and returns the actor, as the web would resolve it. */
-export async function makeUser(database: Database, roles: [string, Role][] = [], options: { platformAdmin?: boolean } = {}) {
+export async function makeUser(
+  database: Database,
+  roles: [string, Role][] = [],
+  options: { platformAdmin?: boolean } = {},
+) {
   const ctx = system(database);
   const user = await createUser(ctx, {
     email: `user${++counter}-${randomBytes(3).toString("hex")}@samverkan.test`,
@@ -83,4 +87,10 @@ export async function lastAudit(database: Database, entityId?: string) {
   const q = database.db.select().from(auditLog);
   const [row] = await (entityId ? q.where(eq(auditLog.entityId, entityId)) : q).orderBy(desc(auditLog.id)).limit(1);
   return row;
+}
+
+/** How many audit records exist: a refused write must not add one. */
+export async function auditCount(database: Database): Promise<number> {
+  const { rows } = await database.pool.query<{ n: string }>("select count(*) as n from audit_log");
+  return Number(rows[0]!.n);
 }

@@ -317,12 +317,12 @@ export function apiRouter(deps: { db: Db; config: Config; log: Logger }) {
     const expressPath = spec.path.replace(/\{(\w+)\}/g, ":$1");
     router[spec.method](expressPath, async (req: Request, res: Response, next) => {
       try {
+        const ctx = await contextForRequest(req, deps);
+        if (!spec.public && !ctx.actor) throw new AppError("UNAUTHENTICATED", "auth.signInRequired");
         if (spec.body && (typeof req.body !== "object" || req.body === null || Array.isArray(req.body)))
           throw new AppError("VALIDATION", "validation.failed", {
             fields: [{ path: "", message: "validation.invalidJson" }],
           });
-        const ctx = await contextForRequest(req, deps);
-        if (!spec.public && !ctx.actor) throw new AppError("UNAUTHENTICATED", "auth.signInRequired");
         const result = await spec.handle(ctx, req);
         res.status(spec.status ?? 200).json(result);
       } catch (e) {

@@ -32,14 +32,45 @@ export async function loadActor(db: Queryable, userId: string): Promise<Actor | 
     .from(users)
     .where(and(eq(users.id, userId), isNull(users.disabledAt)));
   if (!user) return null;
-  const rows = await db.select().from(memberships).where(eq(memberships.userId, userId));
+  const rows = await db
+    .select({ organisationId: memberships.organisationId, role: memberships.role, parentId: organisations.parentId })
+    .from(memberships)
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .where(eq(memberships.userId, userId));
   return {
     userId: user.id,
     name: user.name,
     email: user.email,
     isPlatformAdmin: user.isPlatformAdmin,
     memberships: new Map(rows.map((r) => [r.organisationId, r.role as Role])),
+    readableOrganisationIds: [
+      ...new Set(rows.flatMap((r) => (r.parentId ? [r.organisationId, r.parentId] : [r.organisationId]))),
+    ],
   };
+}
+
+/**
+ * Sessions resolve to an actor on every request. A few seconds of caching per process saves three
+ * queries a request; the price is that a membership change reaches other app instances up to
+ * ACTOR_CACHE_MS later. Sign-out clears this process's entry at once.
+ */
+const ACTOR_CACHE_MS = 5_000;
+const actorCache = new Map<string, { actor: Actor; until: number }>();
+
+function cachedActor(key: string, now: number): Actor | undefined {
+  const hit = actorCache.get(key);
+  if (hit && hit.until > now) return hit.actor;
+  if (hit) actorCache.delete(key);
+  return undefined;
+}
+
+function cacheActor(key: string, actor: Actor, now: number) {
+  if (actorCache.size > 10_000) actorCache.clear();
+  actorCache.set(key, { actor, until: now + ACTOR_CACHE_MS });
+}
+
+export function clearActorCache() {
+  actorCache.clear();
 }
 
 export async function createUser(ctx: ServiceContext, input: CreateUserInput): Promise<PublicUser> {
@@ -183,10 +214,20 @@ export async function signIn(ctx: ServiceContext, input: { email: string; passwo
 }
 
 export async function signOut(db: Db, token: string): Promise<void> {
+  actorCache.delete(`s:${sha256(token)}`);
   await db.delete(sessions).where(eq(sessions.tokenHash, sha256(token)));
 }
 
 export async function actorForSession(db: Db, token: string, now = new Date()): Promise<Actor | null> {
+  const key = `s:${sha256(token)}`;
+  const hit = cachedActor(key, now.getTime());
+  if (hit) return hit;
+  const actor = await sessionActor(db, token, now);
+  if (actor) cacheActor(key, actor, now.getTime());
+  return actor;
+}
+
+async function sessionActor(db: Db, token: string, now: Date): Promise<Actor | null> {
   const [session] = await db
     .select()
     .from(sessions)
@@ -200,6 +241,15 @@ export async function actorForSession(db: Db, token: string, now = new Date()): 
 }
 
 export async function actorForApiToken(db: Db, token: string, now = new Date()): Promise<Actor | null> {
+  const key = `t:${sha256(token)}`;
+  const hit = cachedActor(key, now.getTime());
+  if (hit) return hit;
+  const actor = await apiTokenActor(db, token, now);
+  if (actor) cacheActor(key, actor, now.getTime());
+  return actor;
+}
+
+async function apiTokenActor(db: Db, token: string, now: Date): Promise<Actor | null> {
   const [row] = await db
     .select()
     .from(apiTokens)
@@ -246,6 +296,7 @@ export async function revokeApiToken(ctx: ServiceContext, input: { id: string })
       .where(and(eq(apiTokens.id, input.id), eq(apiTokens.userId, actor.userId), isNull(apiTokens.revokedAt)))
       .returning();
     if (!row) throw new AppError("NOT_FOUND", "apiToken.notFound");
+    actorCache.delete(`t:${row.tokenHash}`);
     const { tokenHash: _omit, ...safe } = row;
     await recordAudit(tx, ctx, "apiToken.revoked", { type: "apiToken", id: row.id }, { after: safe });
   });

@@ -10,6 +10,8 @@ export interface Actor {
   isPlatformAdmin: boolean;
   /** organisationId → role. */
   memberships: ReadonlyMap<string, Role>;
+  /** Organisations whose agreements the actor may read: its own and their parents (computed at sign-in). */
+  readableOrganisationIds?: readonly string[];
 }
 
 /** What every use case receives: the database, who is asking (null: anonymous), and the clock. */

@@ -26,6 +26,8 @@ export async function listOrganisations(ctx: ServiceContext, filter: { kind?: st
 
 export async function getOrganisation(ctx: ServiceContext, id: string) {
   if (!ctx.system) requireActor(ctx);
+  // A malformed id is simply not found (it would otherwise reach PostgreSQL as an invalid uuid: a 500).
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError("NOT_FOUND", "organisation.notFound");
   const [org] = await ctx.db.select().from(organisations).where(eq(organisations.id, id));
   if (!org) throw new AppError("NOT_FOUND", "organisation.notFound");
   const coverage = await ctx.db
