@@ -54,6 +54,21 @@ export function createHttpApp(options: HttpAppOptions) {
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback, linklocal, uniquelocal");
   app.use(requestId);
+  app.use(compression());
+  app.get("/healthz", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+  // The API answers JSON only: it needs no page policies (CSP and friends are for HTML), but it must
+  // never be sniffed as HTML, framed or cached by shared caches. The docs page has no scripts.
+  app.use("/api/v1", (_req, res, next) => {
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("X-Frame-Options", "DENY");
+    res.setHeader("Cache-Control", "no-store");
+    res.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+    if (config.secureCookies) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    next();
+  });
+  app.use("/api/v1", apiRouter({ db, config, log }));
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -71,11 +86,6 @@ export function createHttpApp(options: HttpAppOptions) {
       referrerPolicy: { policy: "same-origin" },
     }),
   );
-  app.use(compression());
-  app.get("/healthz", (_req, res) => {
-    res.json({ status: "ok" });
-  });
-  app.use("/api/v1", apiRouter({ db, config, log }));
 
   if (options.clientDir) {
     // Vite fingerprints everything under /assets, so it may be cached for a year.

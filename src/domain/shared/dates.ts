@@ -11,9 +11,12 @@ export function isIsoDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
+// Building an Intl formatter costs far more than using one: make it once.
+const swedishDate = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" });
+
 /** Today's date in Sweden, which is what a user means by "today". */
 export function todayInSweden(now: Date = new Date()): IsoDate {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(now);
+  return swedishDate.format(now);
 }
 
 export function daysBetween(from: IsoDate, to: IsoDate): number {

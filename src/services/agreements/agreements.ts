@@ -250,10 +250,41 @@ async function fetchBundle(db: Queryable, id: string) {
   return { ...bundle, row };
 }
 
+/**
+ * A short read cache of whole agreements, per process. Writes in this process drop the entry after
+ * commit; a generation counter stops a read that began before a write from caching what it saw.
+ * Other instances may serve an agreement up to BUNDLE_CACHE_MS old; saving from a stale read is
+ * still safe, because the version check refuses it (docs/decisions/0004).
+ */
+const BUNDLE_CACHE_MS = 2_000;
+type Bundle = NonNullable<Awaited<ReturnType<typeof fetchBundle>>>;
+const bundleCache = new Map<string, { bundle: Bundle; until: number }>();
+let cacheGeneration = 0;
+
+/** Call after any committed change that alters what getAgreement returns. */
+export function invalidateAgreementCache(id?: string) {
+  cacheGeneration++;
+  if (id) bundleCache.delete(id);
+  else bundleCache.clear();
+}
+
+async function cachedBundle(ctx: ServiceContext, id: string): Promise<Bundle | undefined> {
+  const now = Date.now();
+  const hit = bundleCache.get(id);
+  if (hit && hit.until > now) return hit.bundle;
+  const generation = cacheGeneration;
+  const bundle = await fetchBundle(ctx.db, id);
+  if (bundle && generation === cacheGeneration) {
+    if (bundleCache.size > 5_000) bundleCache.clear();
+    bundleCache.set(id, { bundle, until: now + BUNDLE_CACHE_MS });
+  }
+  return bundle;
+}
+
 export async function getAgreement(ctx: ServiceContext, id: string): Promise<AgreementView> {
   const actor = ctx.system ? null : requireActor(ctx);
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError("NOT_FOUND", "agreement.notFound");
-  const bundle = await fetchBundle(ctx.db, id);
+  const bundle = await cachedBundle(ctx, id);
   if (!bundle) throw new AppError("NOT_FOUND", "agreement.notFound");
   if (actor) {
     const readable = await readableOrganisationIds(ctx);
@@ -348,14 +379,18 @@ async function editAgreement(
   change: (tx: Tx, row: AgreementRow) => Promise<Partial<AgreementRow> | void>,
 ): Promise<AgreementView> {
   const current = await requireAgreement(ctx, id, "edit");
-  return ctx.db.transaction(async (tx) => {
-    const before = await loadView(ctx, tx, current);
-    const fields = (await change(tx, current)) ?? {};
-    const row = await bumpVersion(ctx, tx, id, version, fields);
-    const after = await loadView(ctx, tx, row);
-    await recordAudit(tx, ctx, action, { type: "agreement", id }, { before, after });
-    return after;
-  });
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const before = await loadView(ctx, tx, current);
+      const fields = (await change(tx, current)) ?? {};
+      const row = await bumpVersion(ctx, tx, id, version, fields);
+      const after = await loadView(ctx, tx, row);
+      await recordAudit(tx, ctx, action, { type: "agreement", id }, { before, after });
+      return after;
+    });
+  } finally {
+    invalidateAgreementCache(id);
+  }
 }
 
 export async function updateAgreement(ctx: ServiceContext, input: UpdateAgreementInput): Promise<AgreementView> {

@@ -10,6 +10,7 @@ import { hasRole, requireActor } from "../core/access.ts";
 import { recordAudit } from "../core/audit.ts";
 import type { ServiceContext } from "../core/context.ts";
 import { parseInput } from "../core/validate.ts";
+import { invalidateAgreementCache } from "../agreements/agreements.ts";
 
 export type Organisation = typeof organisations.$inferSelect;
 export type Coverage = typeof policeAreaCoverage.$inferSelect;
@@ -98,7 +99,7 @@ export async function updateOrganisation(ctx: ServiceContext, input: UpdateOrgan
   await checkParent(ctx, data.parentId, data.id);
   const { id, version, ...fields } = data;
   try {
-    return await ctx.db.transaction(async (tx) => {
+    const result = await ctx.db.transaction(async (tx) => {
       const [updated] = await tx
         .update(organisations)
         .set({ ...fields, version: version + 1, updatedAt: ctx.now() })
@@ -108,6 +109,9 @@ export async function updateOrganisation(ctx: ServiceContext, input: UpdateOrgan
       await recordAudit(tx, ctx, "organisation.updated", { type: "organisation", id }, { before, after: updated });
       return updated;
     });
+    // Agreement pages show party names.
+    invalidateAgreementCache();
+    return result;
   } catch (e) {
     if (uniqueViolation(e)) throw fieldError("municipalityCode", "organisation.municipalityCode.taken");
     throw e;
