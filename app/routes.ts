@@ -20,5 +20,6 @@ export default [
   route("organisationer/:id", "routes/organisation.tsx"),
   route("anvandare", "routes/users.tsx"),
   route("api-nycklar", "routes/api-tokens.tsx"),
+  route("importera", "routes/import.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -23,6 +23,9 @@ export default function Agreements({ loaderData }: Route.ComponentProps) {
       <p className="ds-paragraph">
         <a className="ds-button" data-variant="primary" href="/overenskommelser/ny">
           {t(locale, "agreement.list.new")}
+        </a>{" "}
+        <a className="ds-button" data-variant="secondary" href="/importera">
+          {t(locale, "import.list.link")}
         </a>
       </p>
       {agreements.length ? (

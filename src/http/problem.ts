@@ -31,9 +31,14 @@ export function apiErrorHandler(log: (msg: string, extra?: unknown) => void): Er
   return (err: unknown, req, res, _next) => {
     if (res.headersSent) return;
     if (err instanceof AppError) return sendProblem(res, err);
-    const e = err as { type?: string; status?: number; statusCode?: number; message?: string };
+    const e = err as { type?: string; status?: number; statusCode?: number; message?: string; limit?: number };
     if (e.type === "entity.too.large")
-      return sendProblem(res, new AppError("PAYLOAD_TOO_LARGE", "upload.tooLarge", { params: { mb: 1 } }));
+      return sendProblem(
+        res,
+        new AppError("PAYLOAD_TOO_LARGE", "upload.tooLarge", {
+          params: { mb: Math.max(1, Math.round((e.limit ?? 1048576) / 1048576)) },
+        }),
+      );
     if (e.type === "entity.parse.failed")
       return sendProblem(
         res,

@@ -171,6 +171,9 @@ const routes: { method: string; path: string; spec: string; public?: boolean; bo
     spec: "/focus-areas/{id}",
     body: async () => ({ version: (await current()).version, title: "Trygg stadskärna", description: "Ny text" }),
   },
+  // Uploads and confirmations have their own tests (imports.test.ts); here they are listed for 401 and the docs.
+  { method: "POST", path: "/imports", spec: "/imports" },
+  { method: "POST", path: "/imports/confirm", spec: "/imports/confirm" },
 ];
 const writes = routes.filter((r) => r.body);
 const organisationWrites = writes.filter((r) => r.spec.startsWith("/organisations"));

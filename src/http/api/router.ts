@@ -7,6 +7,7 @@ import { CreateAgreementInput, agreementFields, focusAreaInput } from "../../dom
 import { CreateOrganisationInput, organisationKinds } from "../../domain/organisations/schemas.ts";
 import { counties, municipalities, policeRegions } from "../../domain/reference/sweden.ts";
 import { AppError } from "../../errors.ts";
+import { ImportDraftSchema } from "../../importers/index.ts";
 import {
   createAgreement,
   createFocusArea,
@@ -22,6 +23,12 @@ import {
 } from "../../services/agreements/agreements.ts";
 import type { ServiceContext } from "../../services/core/context.ts";
 import {
+  ConfirmImportAttachInput,
+  ConfirmImportCreateInput,
+  confirmImport,
+  extractDraft,
+} from "../../services/imports/imports.ts";
+import {
   createOrganisation,
   getOrganisation,
   listOrganisations,
@@ -32,6 +39,7 @@ import type { Logger } from "../../server/log.ts";
 import { contextForRequest } from "../context.ts";
 import { apiErrorHandler } from "../problem.ts";
 import { apiDocsPage } from "./docs.ts";
+import { readUpload } from "./uploads.ts";
 
 extendZodWithOpenApi(z);
 
@@ -58,6 +66,8 @@ interface RouteSpec {
   summary: string;
   tag: string;
   body?: z.ZodType;
+  /** The body's media type in the OpenAPI document (default application/json); non-JSON bodies are read by the handler. */
+  bodyType?: "application/json" | "multipart/form-data";
   response: z.ZodType;
   status?: number;
   /** Anonymous callers allowed (reference data). */
@@ -84,6 +94,15 @@ export function apiRouter(deps: { db: Db; config: Config; log: Logger }) {
   const registry = new OpenAPIRegistry();
   registry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
   const router = Router();
+  // A confirmed import carries the document (base64) back: its body may be as large as an upload,
+  // but only a signed-in caller gets the larger limit (anonymous ones stay at 1 MB, then get 401).
+  const largeJson = express.json({ limit: Math.ceil((deps.config.maxUploadBytes * 4) / 3) + 1024 * 1024 });
+  router.use("/imports/confirm", (req, res, next) => {
+    contextForRequest(req, deps).then(
+      (ctx) => (ctx.actor ? largeJson(req, res, next) : next()),
+      (e: unknown) => next(e),
+    );
+  });
   router.use(express.json({ limit: "1mb", strict: true, type: ["application/json", "application/*+json"] }));
 
   const specs: RouteSpec[] = [];
@@ -298,6 +317,51 @@ export function apiRouter(deps: { db: Db; config: Config; log: Logger }) {
     handle: (ctx, req) => updateFocusArea(ctx, { ...(req.body as object), id: param(req, "id") }),
   });
 
+  const OrganisationMatchOut = z
+    .object({ organisationId: z.uuid(), name: z.string(), kind: z.enum(organisationKinds) })
+    .nullable();
+  add({
+    method: "post",
+    path: "/imports",
+    summary:
+      "Read a document (PDF with text, DOCX, HTML, Markdown, text) into a draft to review, with suggested " +
+      "organisations for its parties and signatories. Nothing is saved. Send multipart/form-data with a `file` " +
+      "field, or the document itself as the body with its Content-Type and `?filename=`. You must be an editor.",
+    tag: "Imports",
+    bodyType: "multipart/form-data",
+    body: z.object({ file: z.any().openapi({ type: "string", format: "binary" }) }),
+    response: z
+      .object({
+        draft: ImportDraftSchema,
+        matches: z.object({ parties: z.array(OrganisationMatchOut), signatories: z.array(OrganisationMatchOut) }),
+      })
+      .openapi("ImportResult"),
+    handle: async (ctx, req) => {
+      const upload = await readUpload(req, ctx.config.maxUploadBytes);
+      return extractDraft(ctx, upload);
+    },
+  });
+  const ApiFile = z.object({
+    filename: z.string(),
+    mediaType: z.string(),
+    content: z.string().openapi({ description: "The document, base64", format: "byte" }),
+  });
+  add({
+    method: "post",
+    path: "/imports/confirm",
+    summary:
+      "Save a reviewed import: a new agreement (with signatories, focus areas and the document as an annex), or, " +
+      "with attachToAgreementId and version, the document as an annex and the focus areas added to an existing " +
+      "agreement. `file.content` is the document in base64. All or nothing.",
+    tag: "Imports",
+    body: z
+      .union([ConfirmImportCreateInput.extend({ file: ApiFile }), ConfirmImportAttachInput.extend({ file: ApiFile })])
+      .openapi("ConfirmImport"),
+    response: AgreementOut,
+    status: 201,
+    handle: (ctx, req) => confirmImport(ctx, req.body),
+  });
+
   for (const spec of specs) {
     registry.registerPath({
       method: spec.method,
@@ -307,7 +371,7 @@ export function apiRouter(deps: { db: Db; config: Config; log: Logger }) {
       security: spec.public ? [] : [{ bearer: [] }],
       request: {
         ...(spec.path.includes("{id}") ? { params: Id } : {}),
-        ...(spec.body ? { body: { content: { "application/json": { schema: spec.body } } } } : {}),
+        ...(spec.body ? { body: { content: { [spec.bodyType ?? "application/json"]: { schema: spec.body } } } } : {}),
       },
       responses: {
         [spec.status ?? 200]: { description: "OK", content: { "application/json": { schema: spec.response } } },
@@ -319,7 +383,8 @@ export function apiRouter(deps: { db: Db; config: Config; log: Logger }) {
       try {
         const ctx = await contextForRequest(req, deps);
         if (!spec.public && !ctx.actor) throw new AppError("UNAUTHENTICATED", "auth.signInRequired");
-        if (spec.body && (typeof req.body !== "object" || req.body === null || Array.isArray(req.body)))
+        const jsonBody = (spec.bodyType ?? "application/json") === "application/json";
+        if (spec.body && jsonBody && (typeof req.body !== "object" || req.body === null || Array.isArray(req.body)))
           throw new AppError("VALIDATION", "validation.failed", {
             fields: [{ path: "", message: "validation.invalidJson" }],
           });
