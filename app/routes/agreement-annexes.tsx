@@ -4,7 +4,6 @@ import { loadEditableAgreement, postedVersion } from "../components/agreement-ac
 import { indexedRows, postedValues, shown, withRowPaths } from "../components/form-rows.ts";
 import {
   CheckboxField,
-  ErrorSummary,
   Fieldset,
   fieldId,
   SavedNotice,
@@ -14,6 +13,7 @@ import {
   TextField,
 } from "../components/forms.tsx";
 import { t } from "../lib/context.ts";
+import { AgreementSubpageHeader } from "../components/agreement-subpage.tsx";
 import { act, formString, type FormErrors } from "../lib/http.ts";
 import { annexKinds } from "../../src/domain/agreements/schemas.ts";
 import { addAnnexFile, setAnnexes } from "../../src/services/agreements/agreements.ts";
@@ -127,16 +127,9 @@ export default function Annexes({ loaderData, actionData }: Route.ComponentProps
   const fileError = errors?.fields.file;
   return (
     <div className="stack">
-      <p className="ds-paragraph">
-        <a className="ds-link" href={`/overenskommelser/${a.id}`}>
-          {t(locale, "common.backTo", { title: a.title })}
-        </a>
-      </p>
-      <h1 className="ds-heading" data-size="lg">
-        {t(locale, "annex.title")}
-      </h1>
-      <SavedNotice show={saved && !errors} locale={locale} />
-      <ErrorSummary errors={errors} locale={locale} />
+      <AgreementSubpageHeader agreement={a} heading={t(locale, "annex.title")} locale={locale} errors={errors}>
+        <SavedNotice show={saved && !errors} locale={locale} />
+      </AgreementSubpageHeader>
 
       {a.annexes.length > 0 && (
         <section aria-labelledby="h-list" className="stack">

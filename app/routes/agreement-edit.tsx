@@ -3,8 +3,9 @@ import type { Route } from "./+types/agreement-edit";
 import { loadEditableAgreement, postedVersion } from "../components/agreement-access.ts";
 import { AgreementFields, readAgreementForm } from "../components/agreement-form.tsx";
 import { postedValues, withRowPaths } from "../components/form-rows.ts";
-import { ErrorSummary, SubmitButton } from "../components/forms.tsx";
+import { SubmitButton } from "../components/forms.tsx";
 import { t } from "../lib/context.ts";
+import { AgreementSubpageHeader } from "../components/agreement-subpage.tsx";
 import { act } from "../lib/http.ts";
 import { updateAgreement } from "../../src/services/agreements/agreements.ts";
 import { listOrganisations } from "../../src/services/organisations/organisations.ts";
@@ -38,15 +39,12 @@ export default function EditAgreement({ loaderData, actionData }: Route.Componen
   const errors = actionData?.errors;
   return (
     <div className="stack">
-      <p className="ds-paragraph">
-        <a className="ds-link" href={`/overenskommelser/${agreement.id}`}>
-          {t(locale, "common.backTo", { title: agreement.title })}
-        </a>
-      </p>
-      <h1 className="ds-heading" data-size="lg">
-        {t(locale, "agreement.edit.title")}
-      </h1>
-      <ErrorSummary errors={errors} locale={locale} />
+      <AgreementSubpageHeader
+        agreement={agreement}
+        heading={t(locale, "agreement.edit.title")}
+        locale={locale}
+        errors={errors}
+      />
       <Form method="post" className="form-grid" noValidate>
         <input type="hidden" name="version" value={agreement.version} />
         <AgreementFields agreement={agreement} organisations={organisations} errors={errors} locale={locale} />

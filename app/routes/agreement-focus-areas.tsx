@@ -2,8 +2,9 @@ import { Form, redirect } from "react-router";
 import type { Route } from "./+types/agreement-focus-areas";
 import { loadEditableAgreement, postedVersion } from "../components/agreement-access.ts";
 import { indexedRows, postedValues, shown, withRowPaths } from "../components/form-rows.ts";
-import { CheckboxField, ErrorSummary, Fieldset, SubmitButton, TextField } from "../components/forms.tsx";
+import { CheckboxField, Fieldset, SubmitButton, TextField } from "../components/forms.tsx";
 import { t } from "../lib/context.ts";
+import { AgreementSubpageHeader } from "../components/agreement-subpage.tsx";
 import { act } from "../lib/http.ts";
 import { setFocusAreas } from "../../src/services/agreements/agreements.ts";
 
@@ -54,15 +55,7 @@ export default function FocusAreas({ loaderData, actionData }: Route.ComponentPr
   const rows = [...a.focusAreas, undefined];
   return (
     <div className="stack">
-      <p className="ds-paragraph">
-        <a className="ds-link" href={`/overenskommelser/${a.id}`}>
-          {t(locale, "common.backTo", { title: a.title })}
-        </a>
-      </p>
-      <h1 className="ds-heading" data-size="lg">
-        {t(locale, "focusArea.title")}
-      </h1>
-      <ErrorSummary errors={errors} locale={locale} />
+      <AgreementSubpageHeader agreement={a} heading={t(locale, "focusArea.title")} locale={locale} errors={errors} />
       <Form method="post" className="form-grid" noValidate>
         <input type="hidden" name="version" value={a.version} />
         {rows.map((f, i) => {

@@ -2,8 +2,9 @@ import { Form, redirect } from "react-router";
 import type { Route } from "./+types/agreement-signatories";
 import { loadEditableAgreement, postedVersion } from "../components/agreement-access.ts";
 import { indexedRows, postedValues, shown, withRowPaths } from "../components/form-rows.ts";
-import { CheckboxField, ErrorSummary, Fieldset, SelectField, SubmitButton, TextField } from "../components/forms.tsx";
+import { CheckboxField, Fieldset, SelectField, SubmitButton, TextField } from "../components/forms.tsx";
 import { t } from "../lib/context.ts";
+import { AgreementSubpageHeader } from "../components/agreement-subpage.tsx";
 import { act } from "../lib/http.ts";
 import { setSignatories } from "../../src/services/agreements/agreements.ts";
 
@@ -46,15 +47,7 @@ export default function Signatories({ loaderData, actionData }: Route.ComponentP
   const options = a.parties.map((p) => ({ value: p.organisationId, label: p.name }));
   return (
     <div className="stack">
-      <p className="ds-paragraph">
-        <a className="ds-link" href={`/overenskommelser/${a.id}`}>
-          {t(locale, "common.backTo", { title: a.title })}
-        </a>
-      </p>
-      <h1 className="ds-heading" data-size="lg">
-        {t(locale, "signatory.title")}
-      </h1>
-      <ErrorSummary errors={errors} locale={locale} />
+      <AgreementSubpageHeader agreement={a} heading={t(locale, "signatory.title")} locale={locale} errors={errors} />
       <Form method="post" className="form-grid" noValidate>
         <input type="hidden" name="version" value={a.version} />
         {rows.map((s, i) => {

@@ -2,8 +2,9 @@ import { Form, redirect } from "react-router";
 import type { Route } from "./+types/agreement-terminate";
 import { loadEditableAgreement, postedVersion } from "../components/agreement-access.ts";
 import { postedValues, shown } from "../components/form-rows.ts";
-import { ErrorSummary, SubmitButton, TextField } from "../components/forms.tsx";
+import { SubmitButton, TextField } from "../components/forms.tsx";
 import { t } from "../lib/context.ts";
+import { AgreementSubpageHeader } from "../components/agreement-subpage.tsx";
 import { act, formString } from "../lib/http.ts";
 import { terminateAgreement } from "../../src/services/agreements/agreements.ts";
 
@@ -37,16 +38,14 @@ export default function Terminate({ loaderData, actionData }: Route.ComponentPro
   const errors = actionData?.errors;
   return (
     <div className="stack">
-      <p className="ds-paragraph">
-        <a className="ds-link" href={`/overenskommelser/${a.id}`}>
-          {t(locale, "common.backTo", { title: a.title })}
-        </a>
-      </p>
-      <h1 className="ds-heading" data-size="lg">
-        {t(locale, "agreement.terminate.title")}
-      </h1>
-      <p className="ds-paragraph">{t(locale, "agreement.terminate.intro")}</p>
-      <ErrorSummary errors={errors} locale={locale} />
+      <AgreementSubpageHeader
+        agreement={a}
+        heading={t(locale, "agreement.terminate.title")}
+        locale={locale}
+        errors={errors}
+      >
+        <p className="ds-paragraph">{t(locale, "agreement.terminate.intro")}</p>
+      </AgreementSubpageHeader>
       <Form method="post" className="form-grid" noValidate>
         <input type="hidden" name="version" value={a.version} />
         <TextField
