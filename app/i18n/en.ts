@@ -283,9 +283,9 @@ export const en = {
   "import.title": "Import a document",
   "import.intro":
     "Upload a samverkansöverenskommelse, a medborgarlöfte or an action plan. Samverkan reads the details and shows them for review. Nothing is saved until you have reviewed and confirmed.",
-  "import.file": "Document",
+  "import.file": "Documents (one or more files)",
   "import.fileHint":
-    "One document per import: PDF with text, Word (DOCX), web page (HTML), Markdown or text. At most {mb} MB.",
+    "One or more files that belong together, for example the agreement, its action plan and its citizen promise: PDF with text, Word (DOCX), web page (HTML), Markdown or text. At most {max} files and {mb} MB in total.",
   "import.extractSubmit": "Read the document",
   "import.forbidden": "You need to be an editor in an organisation to import documents.",
   "import.error.empty": "The document contains no text.",
@@ -298,6 +298,15 @@ export const en = {
   "import.error.timeout": "Reading the document took too long. Try a smaller file.",
   "import.error.noFile": "Choose a file to upload.",
   "import.error.badMultipart": "The upload could not be parsed. Send the file in the field file.",
+  "import.error.tooManyFiles": "At most {max} files per import.",
+  "import.error.totalTooLarge": "The files are too large together (at most {mb} MB in total).",
+  "import.error.inFile": "{name}: {reason}",
+  "import.file.oneOrSeveral": "Send either file or files, not both.",
+  "import.review.files":
+    "Files: {n}. The form is filled in from all the files; title, validity and signatories from {name}.",
+  "import.document.heading": "{name} ({kind})",
+  "import.sourceFor": "Source text: {name}",
+  "import.annexTitleFor": "Annex title for {name}",
   "import.file.invalid": "The file did not come along. Upload the document again.",
   "import.review.title": "Review the import",
   "import.review.intro":

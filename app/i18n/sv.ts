@@ -281,9 +281,9 @@ export const sv = {
   "import.title": "Importera ett dokument",
   "import.intro":
     "Ladda upp en samverkansöverenskommelse, ett medborgarlöfte eller en åtgärdsplan. Samverkan läser ut uppgifterna och visar dem för granskning. Inget sparas förrän du har granskat och bekräftat.",
-  "import.file": "Dokument",
+  "import.file": "Dokument (en eller flera filer)",
   "import.fileHint":
-    "Ett dokument per import: PDF med text, Word (DOCX), webbsida (HTML), Markdown eller text. Högst {mb} MB.",
+    "En eller flera filer som hör ihop, till exempel överenskommelsen, dess åtgärdsplan och dess medborgarlöfte: PDF med text, Word (DOCX), webbsida (HTML), Markdown eller text. Högst {max} filer och {mb} MB sammanlagt.",
   "import.extractSubmit": "Läs in dokumentet",
   "import.forbidden": "Du behöver vara redaktör i en organisation för att importera dokument.",
   "import.error.empty": "Dokumentet innehåller ingen text.",
@@ -297,6 +297,15 @@ export const sv = {
   "import.error.timeout": "Det tog för lång tid att läsa dokumentet. Försök med en mindre fil.",
   "import.error.noFile": "Välj en fil att ladda upp.",
   "import.error.badMultipart": "Uppladdningen gick inte att tolka. Skicka filen i fältet file.",
+  "import.error.tooManyFiles": "Högst {max} filer per import.",
+  "import.error.totalTooLarge": "Filerna är för stora tillsammans (högst {mb} MB sammanlagt).",
+  "import.error.inFile": "{name}: {reason}",
+  "import.file.oneOrSeveral": "Skicka antingen file eller files, inte båda.",
+  "import.review.files":
+    "Filer: {n}. Formuläret är ifyllt från alla filerna; titel, giltighet och undertecknare från {name}.",
+  "import.document.heading": "{name} ({kind})",
+  "import.sourceFor": "Källtext: {name}",
+  "import.annexTitleFor": "Bilagans rubrik för {name}",
   "import.file.invalid": "Filen kom inte med. Ladda upp dokumentet igen.",
   "import.review.title": "Granska importen",
   "import.review.intro":

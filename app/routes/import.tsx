@@ -2,8 +2,9 @@
  * Importing a document, without JavaScript: (1) upload → (2) review the draft beside its source
  * text → (3) confirm, which saves and redirects to the agreement. Nothing is stored between the
  * steps: the review form carries the uploaded file back as a hidden base64 field (the upload limit
- * applies), and a confirmation with errors reads the same file again to show the review once more.
- * One document per import.
+ * applies), and a confirmation with errors reads the same files again to show the review once more.
+ * One import may hold several documents (an agreement, its action plan, its citizen promise): one
+ * form, pre-filled from all of them, beside each document's source text; each is kept as an annex.
  */
 import { Fragment } from "react";
 import { data, Form, redirect } from "react-router";
@@ -27,7 +28,13 @@ import { AppError } from "../../src/errors.ts";
 import type { ImportDraft } from "../../src/importers/index.ts";
 import { listAgreements } from "../../src/services/agreements/agreements.ts";
 import { hasRoleInAny } from "../../src/services/core/access.ts";
-import { confirmImport, extractDraft, type ImportMatches } from "../../src/services/imports/imports.ts";
+import {
+  confirmImport,
+  extractDrafts,
+  MAX_IMPORT_FILES,
+  type ExtractManyResult,
+  type MergedSource,
+} from "../../src/services/imports/imports.ts";
 import { listOrganisations } from "../../src/services/organisations/organisations.ts";
 
 /** Below this an extracted value is flagged for checking. */
@@ -39,7 +46,11 @@ export function meta() {
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   requireSignedIn(context.ctx, request);
-  return { locale: context.locale, maxMb: Math.round(context.config.maxUploadBytes / 1048576) };
+  return {
+    locale: context.locale,
+    maxMb: Math.round(context.config.maxUploadBytes / 1048576),
+    maxFiles: MAX_IMPORT_FILES,
+  };
 }
 
 interface CarriedFile {
@@ -51,7 +62,7 @@ interface CarriedFile {
 type Context = Route.ActionArgs["context"];
 
 /** Everything the review page shows, read fresh from the file. */
-async function reviewData(context: Context, draft: ImportDraft, matches: ImportMatches, file: CarriedFile) {
+async function reviewData(context: Context, result: ExtractManyResult, files: CarriedFile[]) {
   const actor = context.ctx.actor!;
   const organisations = await listOrganisations(context.ctx);
   const agreements = (await listAgreements(context.ctx))
@@ -63,11 +74,34 @@ async function reviewData(context: Context, draft: ImportDraft, matches: ImportM
       ),
     )
     .map((a) => ({ id: a.id, title: a.title, version: a.version }));
-  return { draft, matches, file, organisations, agreements };
+  return { ...result, files, organisations, agreements };
 }
 
 function uploadErrors(errors: FormErrors, status: number) {
   return data({ step: "upload" as const, errors }, { status });
+}
+
+/**
+ * Reads the files for the review; a file that cannot be read is refused with its name. Translated
+ * here: the error summary shows keys without parameters.
+ */
+async function extract(context: Context, files: CarriedFile[]) {
+  try {
+    const result = await extractDrafts(
+      context.ctx,
+      files.map((f) => ({ filename: f.filename, mediaType: f.mediaType, bytes: Buffer.from(f.content, "base64") })),
+    );
+    return { ok: true as const, result };
+  } catch (e) {
+    if (!(e instanceof AppError) || e.code === "INTERNAL") throw e;
+    const field = e.fields[0];
+    const say = (key: string, params?: Record<string, string | number>) => t(context.locale, key, params);
+    const message =
+      e.messageKey === "import.error.inFile"
+        ? say("import.error.inFile", { name: String(e.params?.name ?? ""), reason: say(field!.message, field!.params) })
+        : say(field?.message ?? e.messageKey, field?.params ?? e.params);
+    return { ok: false as const, response: uploadErrors({ fields: { file: message } }, e.status) };
+  }
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -83,35 +117,38 @@ export async function action({ request, context }: Route.ActionArgs) {
   const intent = formString(form, "intent");
 
   if (intent === "extract") {
-    const file = form.get("file");
-    if (!(file instanceof File) || file.size === 0)
-      return uploadErrors({ fields: { file: "import.error.noFile" } }, 400);
-    if (file.size > config.maxUploadBytes) return tooLarge();
-    const bytes = Buffer.from(await file.arrayBuffer());
-    const result = await act(() => extractDraft(ctx, { filename: file.name, mediaType: file.type, bytes }));
-    if (!result.ok) {
-      const status = result.response.init?.status ?? 400;
-      return status === 413 ? tooLarge() : uploadErrors(result.response.data.errors, status);
+    const uploads = form.getAll("file").filter((f): f is File => f instanceof File && f.size > 0);
+    if (!uploads.length) return uploadErrors({ fields: { file: "import.error.noFile" } }, 400);
+    if (uploads.length > MAX_IMPORT_FILES)
+      return uploadErrors(
+        { fields: { file: t(context.locale, "import.error.tooManyFiles", { max: MAX_IMPORT_FILES }) } },
+        400,
+      );
+    const carried: CarriedFile[] = [];
+    for (const file of uploads) {
+      if (file.size > config.maxUploadBytes) return tooLarge();
+      const bytes = Buffer.from(await file.arrayBuffer());
+      carried.push({ filename: file.name, mediaType: file.type, content: bytes.toString("base64") });
     }
-    const carried = { filename: file.name, mediaType: file.type, content: bytes.toString("base64") };
-    return {
-      step: "review" as const,
-      review: await reviewData(context, result.value.draft, result.value.matches, carried),
-      errors: undefined,
-    };
+    const read = await extract(context, carried);
+    if (!read.ok) return read.response;
+    return { step: "review" as const, review: await reviewData(context, read.result, carried), errors: undefined };
   }
 
-  const carried: CarriedFile = {
-    filename: formString(form, "file.filename"),
-    mediaType: formString(form, "file.mediaType"),
-    content: formString(form, "file.content"),
-  };
+  const fileRows = indexedRows(form, "files").rows;
+  const carried: CarriedFile[] = fileRows.map((r) => ({
+    filename: r.filename ?? "",
+    mediaType: r.mediaType ?? "",
+    content: r.content ?? "",
+  }));
+  const files = fileRows.map((r, i) => ({
+    ...carried[i]!,
+    annexTitle: r.annexTitle ?? "",
+    ...(r.kind ? { kind: r.kind } : {}),
+  }));
   const parties = indexedRows(form, "parties");
   const signatories = indexedRows(form, "signatories");
   const focusAreas = indexedRows(form, "focusAreas");
-  const file = carried;
-  const kind = formString(form, "kind") || "agreement";
-  const annexTitle = formString(form, "annexTitle");
   const focus = focusAreas.rows.map((r) => ({ title: r.title ?? "" }));
   const attachTo = formString(form, "attachTo");
   const run = async () => {
@@ -124,16 +161,12 @@ export async function action({ request, context }: Route.ActionArgs) {
       return confirmImport(ctx, {
         attachToAgreementId,
         version: Number(version),
-        kind,
-        annexTitle,
         focusAreas: focus,
-        file,
+        files,
       });
     }
     return confirmImport(ctx, {
-      kind,
-      annexTitle,
-      file,
+      files,
       title: formString(form, "title"),
       validFrom: formString(form, "validFrom"),
       validTo: formString(form, "validTo"),
@@ -162,34 +195,27 @@ export async function action({ request, context }: Route.ActionArgs) {
           path
             .replace(/^commitments\.\d+$/, "commitments")
             .replace(/^(attachToAgreementId|version)$/, "attachTo")
-            .replace(/^file\..*$/, "file"),
+            .replace(/^files\.\d+(\.(content|base64|filename|mediaType|kind))?$/, "file"),
       ),
-    postedValues(form, ["file.content"]),
+    postedValues(
+      form,
+      [...form.keys()].filter((k) => /^files\.\d+\.content$/.test(k)),
+    ),
   );
   if (result.ok) return redirect(`/overenskommelser/${result.value.id}?sparad=1`);
   const { errors } = result.response.data;
   const status = result.response.init?.status ?? 400;
-  // Show the review again, read from the same file; a file that no longer reads starts over.
-  const again = await act(() =>
-    extractDraft(ctx, {
-      filename: carried.filename,
-      mediaType: carried.mediaType,
-      bytes: Buffer.from(carried.content, "base64"),
-    }),
-  );
-  if (!again.ok) return uploadErrors(again.response.data.errors, again.response.init?.status ?? 400);
+  // Show the review again, read from the same files; files that no longer read start over.
+  const again = await extract(context, carried);
+  if (!again.ok) return again.response;
   return data(
-    {
-      step: "review" as const,
-      review: await reviewData(context, again.value.draft, again.value.matches, carried),
-      errors,
-    },
+    { step: "review" as const, review: await reviewData(context, again.result, carried), errors },
     { status },
   );
 }
 
 export default function Import({ loaderData, actionData }: Route.ComponentProps) {
-  const { locale, maxMb } = loaderData;
+  const { locale, maxMb, maxFiles } = loaderData;
   if (actionData?.step === "review")
     return <Review locale={locale} review={actionData.review} errors={actionData.errors} />;
   const errors = actionData?.errors;
@@ -209,13 +235,14 @@ export default function Import({ loaderData, actionData }: Route.ComponentProps)
             {t(locale, "import.file")}
           </label>
           <div className="ds-field__description" id={`${fileId}-desc`}>
-            {t(locale, "import.fileHint", { mb: maxMb })}
+            {t(locale, "import.fileHint", { mb: maxMb, max: maxFiles })}
           </div>
           <input
             className="ds-input"
             type="file"
             id={fileId}
             name="file"
+            multiple
             accept=".pdf,.docx,.html,.htm,.md,.txt,application/pdf,text/plain,text/html,text/markdown"
             aria-invalid={fileError ? true : undefined}
             aria-describedby={`${fileId}-desc${fileError ? ` ${fileId}-err` : ""}`}
@@ -236,9 +263,12 @@ export default function Import({ loaderData, actionData }: Route.ComponentProps)
 
 type ReviewData = Awaited<ReturnType<typeof reviewData>>;
 
-/** The id of the mark around a value's source ("signatories/0/name" → "src-signatories-0-name"). */
-export function markId(path: string): string {
-  return `src-${path.replace(/[^a-zA-Z0-9]/g, "-")}`;
+/**
+ * The id of the mark around a value's source, unique across the import's documents
+ * (document 1, "signatories/0/name" → "src-1-signatories-0-name").
+ */
+export function markId(document: number, path: string): string {
+  return `src-${document}-${path.replace(/[^a-zA-Z0-9]/g, "-")}`;
 }
 
 interface Span {
@@ -271,14 +301,14 @@ export function spanTree(draft: Pick<ImportDraft, "fields" | "text">): Span[] {
   return roots;
 }
 
-function renderSource(text: string, spans: Span[], from: number, to: number): React.ReactNode[] {
+function renderSource(document: number, text: string, spans: Span[], from: number, to: number): React.ReactNode[] {
   const out: React.ReactNode[] = [];
   let at = from;
   for (const s of spans) {
     if (s.start > at) out.push(text.slice(at, s.start));
     out.push(
-      <mark key={s.path} id={markId(s.path)} data-unsure={s.confidence < SURE ? "" : undefined}>
-        {renderSource(text, s.children, s.start, s.end)}
+      <mark key={s.path} id={markId(document, s.path)} data-unsure={s.confidence < SURE ? "" : undefined}>
+        {renderSource(document, text, s.children, s.start, s.end)}
       </mark>,
     );
     at = s.end;
@@ -298,20 +328,19 @@ const visuallyHidden: React.CSSProperties = {
 
 /** Confidence and a link to the source of one extracted value, under its field. */
 function Provenance({
-  draft,
-  path,
+  review,
+  source,
   label,
   locale,
-  marked,
 }: {
-  draft: ImportDraft;
-  path: string;
+  review: ReviewData;
+  source: MergedSource | undefined;
   label: string;
   locale: Locale;
-  marked: Set<string>;
 }) {
-  const field = draft.fields.find((f) => f.path === path);
-  if (!field || !marked.has(path)) return null;
+  const draft = source && review.documents[source.document]?.draft;
+  const field = draft?.fields.find((f) => f.path === source!.path && f.end > f.start && f.end <= draft.text.length);
+  if (!source || !field) return null;
   const sure = field.confidence >= SURE;
   return (
     <p className="ds-paragraph" data-size="sm">
@@ -322,7 +351,7 @@ function Provenance({
           {t(locale, "import.confidence.unsure")}
         </strong>
       )}{" "}
-      <a className="ds-link" href={`#${markId(path)}`}>
+      <a className="ds-link" href={`#${markId(source.document, source.path)}`}>
         {t(locale, "import.showInSource")}
         <span style={visuallyHidden}> ({label})</span>
       </a>
@@ -331,20 +360,26 @@ function Provenance({
 }
 
 function Review({ locale, review, errors }: { locale: Locale; review: ReviewData; errors: FormErrors | undefined }) {
-  const { draft, matches, file, organisations, agreements } = review;
+  const { documents, merged, files, organisations, agreements } = review;
   const common = { locale, errors };
   const options = organisationOptions(organisations, locale);
-  const tree = spanTree(draft);
-  const marked = new Set(draft.fields.filter((f) => f.end > f.start).map((f) => f.path));
-  const prov = (path: string, label: string) => (
-    <Provenance draft={draft} path={path} label={label} locale={locale} marked={marked} />
+  const primary = merged.primary;
+  const main = documents[primary]!;
+  const prov = (source: MergedSource | string, label: string) => (
+    <Provenance
+      review={review}
+      source={typeof source === "string" ? { document: primary, path: source } : source}
+      label={label}
+      locale={locale}
+    />
   );
-  const partyRows = [...draft.parties.map((p, i) => ({ party: p, match: matches.parties[i] ?? null })), null, null];
-  const signatoryRows = [...draft.signatories.map((s, i) => ({ s, match: matches.signatories[i] ?? null })), null];
-  const focusRows = [...draft.focusAreas.map((f) => f.title), "", ""];
-  const kindLabel = t(locale, `import.kind.${draft.kind}`);
+  const partyRows = [...merged.parties, null, null];
+  const signatoryRows = [...merged.signatories.map((s, i) => ({ s, match: merged.signatoryMatches[i] ?? null })), null];
+  const focusRows = [...merged.focusAreas, null, null];
+  const kindLabel = (kind: ImportDraft["kind"]) => t(locale, `import.kind.${kind}`);
   const warningText = (w: { code: string; message: string }) =>
     isMessageKey(`import.warning.${w.code}`) ? t(locale, `import.warning.${w.code}`) : w.message;
+  const nameOf = (i: number) => documents[i]?.filename || files[i]?.filename || "–";
   return (
     <div className="stack">
       <h1 className="ds-heading" data-size="lg">
@@ -352,35 +387,29 @@ function Review({ locale, review, errors }: { locale: Locale; review: ReviewData
       </h1>
       <p className="ds-paragraph">{t(locale, "import.review.intro")}</p>
       <p className="ds-paragraph">
-        {t(locale, "import.review.file", { name: file.filename || "–", kind: kindLabel })}{" "}
+        {documents.length === 1
+          ? t(locale, "import.review.file", { name: nameOf(0), kind: kindLabel(main.draft.kind) })
+          : t(locale, "import.review.files", { n: documents.length, name: nameOf(primary) })}{" "}
         <a className="ds-link" href="/importera">
           {t(locale, "import.startOver")}
         </a>
       </p>
       <ErrorSummary errors={errors} locale={locale} />
-      {draft.warnings.length > 0 && (
-        <div className="ds-alert" data-color="warning">
-          <h2 className="ds-heading" data-size="xs">
-            {t(locale, "import.warnings")}
-          </h2>
-          <ul className="ds-list">
-            {draft.warnings.map((w, i) => (
-              <li key={i}>{warningText(w)}</li>
-            ))}
-          </ul>
-        </div>
-      )}
       <div style={{ display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(22rem, 1fr))", gap: "2rem" }}>
         <Form method="post" encType="multipart/form-data" className="form-grid" noValidate>
-          <input type="hidden" name="file.filename" value={file.filename} />
-          <input type="hidden" name="file.mediaType" value={file.mediaType} />
-          <input type="hidden" name="file.content" value={file.content} />
-          <input type="hidden" name="kind" value={draft.kind} />
+          {files.map((file, i) => (
+            <Fragment key={i}>
+              <input type="hidden" name={`files.${i}.filename`} value={file.filename} />
+              <input type="hidden" name={`files.${i}.mediaType`} value={file.mediaType} />
+              <input type="hidden" name={`files.${i}.content`} value={file.content} />
+              <input type="hidden" name={`files.${i}.kind`} value={documents[i]?.draft.kind ?? "other"} />
+            </Fragment>
+          ))}
           <div>
             <TextField
               name="title"
               label={t(locale, "agreement.field.title")}
-              defaultValue={shown(errors, "title", draft.title)}
+              defaultValue={shown(errors, "title", merged.title)}
               required
               {...common}
             />
@@ -391,7 +420,7 @@ function Review({ locale, review, errors }: { locale: Locale; review: ReviewData
               name="validFrom"
               type="date"
               label={t(locale, "agreement.field.validFrom")}
-              defaultValue={shown(errors, "validFrom", draft.validity.from)}
+              defaultValue={shown(errors, "validFrom", merged.validity.from)}
               {...common}
             />
             {prov("validity/from", t(locale, "agreement.field.validFrom"))}
@@ -399,28 +428,28 @@ function Review({ locale, review, errors }: { locale: Locale; review: ReviewData
               name="validTo"
               type="date"
               label={t(locale, "agreement.field.validTo")}
-              defaultValue={shown(errors, "validTo", draft.validity.to)}
+              defaultValue={shown(errors, "validTo", merged.validity.to)}
               {...common}
             />
             {prov("validity/to", t(locale, "agreement.field.validTo"))}
             <CheckboxField
               name="untilFurtherNotice"
               label={t(locale, "agreement.field.untilFurtherNotice")}
-              defaultChecked={shownChecked(errors, "untilFurtherNotice", draft.validity.untilFurtherNotice)}
+              defaultChecked={shownChecked(errors, "untilFurtherNotice", merged.validity.untilFurtherNotice)}
               {...common}
             />
             {prov("validity/untilFurtherNotice", t(locale, "agreement.field.untilFurtherNotice"))}
             <TextField
               name="revisionNote"
               label={t(locale, "agreement.field.revisionNote")}
-              defaultValue={shown(errors, "revisionNote", draft.validity.revision)}
+              defaultValue={shown(errors, "revisionNote", merged.validity.revision)}
               {...common}
             />
             {prov("validity/revision", t(locale, "agreement.field.revisionNote"))}
             <CheckboxField
               name="terminable"
               label={t(locale, "agreement.field.terminable")}
-              defaultChecked={shownChecked(errors, "terminable", draft.validity.terminable)}
+              defaultChecked={shownChecked(errors, "terminable", merged.validity.terminable)}
               {...common}
             />
             {prov("validity/terminable", t(locale, "agreement.field.terminable"))}
@@ -428,7 +457,7 @@ function Review({ locale, review, errors }: { locale: Locale; review: ReviewData
               name="signedOn"
               type="date"
               label={t(locale, "agreement.field.signedOn")}
-              defaultValue={shown(errors, "signedOn", draft.signed?.date)}
+              defaultValue={shown(errors, "signedOn", merged.signed?.date)}
               {...common}
             />
             {prov("signed/date", t(locale, "agreement.field.signedOn"))}
@@ -462,7 +491,7 @@ function Review({ locale, review, errors }: { locale: Locale; review: ReviewData
                     defaultValue={shown(errors, name, row?.match?.organisationId)}
                     {...common}
                   />
-                  {prov(`parties/${i}`, legend)}
+                  {row && prov(row.source, legend)}
                 </Fieldset>
               );
             })}
@@ -480,14 +509,14 @@ function Review({ locale, review, errors }: { locale: Locale; review: ReviewData
                     defaultValue={shown(errors, n("name"), row?.s.name)}
                     {...common}
                   />
-                  {prov(`signatories/${i}/name`, `${legend}: ${t(locale, "import.field.name")}`)}
+                  {row && prov(`signatories/${i}/name`, `${legend}: ${t(locale, "import.field.name")}`)}
                   <TextField
                     name={n("title")}
                     label={t(locale, "import.field.role")}
                     defaultValue={shown(errors, n("title"), row?.s.title)}
                     {...common}
                   />
-                  {prov(`signatories/${i}/title`, `${legend}: ${t(locale, "import.field.role")}`)}
+                  {row && prov(`signatories/${i}/title`, `${legend}: ${t(locale, "import.field.role")}`)}
                   <SelectField
                     name={n("organisationId")}
                     label={t(locale, "agreement.field.organisation")}
@@ -496,18 +525,19 @@ function Review({ locale, review, errors }: { locale: Locale; review: ReviewData
                     defaultValue={shown(errors, n("organisationId"), row?.match?.organisationId)}
                     {...common}
                   />
-                  {prov(`signatories/${i}/organisation`, `${legend}: ${t(locale, "agreement.field.organisation")}`)}
+                  {row &&
+                    prov(`signatories/${i}/organisation`, `${legend}: ${t(locale, "agreement.field.organisation")}`)}
                   <TextField
                     name={n("place")}
                     label={t(locale, "import.field.place")}
-                    defaultValue={shown(errors, n("place"), row ? draft.signed?.place : "")}
+                    defaultValue={shown(errors, n("place"), row ? merged.signed?.place : "")}
                     {...common}
                   />
                   <TextField
                     name={n("signedOn")}
                     type="date"
                     label={t(locale, "import.field.signedOn")}
-                    defaultValue={shown(errors, n("signedOn"), row ? draft.signed?.date : "")}
+                    defaultValue={shown(errors, n("signedOn"), row ? merged.signed?.date : "")}
                     {...common}
                   />
                 </Fieldset>
@@ -516,7 +546,7 @@ function Review({ locale, review, errors }: { locale: Locale; review: ReviewData
           </Fieldset>
 
           <Fieldset legend={t(locale, "agreement.field.focusAreas")}>
-            {focusRows.map((title, i) => {
+            {focusRows.map((row, i) => {
               const name = `focusAreas.${i}.title`;
               const legend = t(locale, "import.focusAreaRow", { n: i + 1 });
               return (
@@ -524,10 +554,10 @@ function Review({ locale, review, errors }: { locale: Locale; review: ReviewData
                   <TextField
                     name={name}
                     label={t(locale, "agreement.field.title")}
-                    defaultValue={shown(errors, name, title)}
+                    defaultValue={shown(errors, name, row?.title ?? "")}
                     {...common}
                   />
-                  {prov(`focusAreas/${i}`, legend)}
+                  {row && prov(row.source, legend)}
                 </Fieldset>
               );
             })}
@@ -539,25 +569,34 @@ function Review({ locale, review, errors }: { locale: Locale; review: ReviewData
               label={t(locale, "agreement.field.commitments")}
               description={t(locale, "agreement.field.commitmentsHint")}
               multiline
-              defaultValue={shown(errors, "commitments", draft.commitments.map((c) => c.text).join("\n"))}
+              defaultValue={shown(errors, "commitments", merged.commitments.map((c) => c.text).join("\n"))}
               {...common}
             />
-            {draft.commitments.map((_c, i) => (
+            {merged.commitments.map((_c, i) => (
               <Fragment key={i}>
                 {prov(`commitments/${i}`, `${t(locale, "agreement.field.commitments")} ${i + 1}`)}
               </Fragment>
             ))}
           </div>
 
-          <TextField
-            name="annexTitle"
-            label={t(locale, "import.annexTitle")}
-            description={t(locale, "import.annexTitleHint", { kind: t(locale, `annex.kind.${annexKind(draft.kind)}`) })}
-            defaultValue={shown(errors, "annexTitle", file.filename)}
-            {...common}
-          />
+          {files.map((file, i) => (
+            <TextField
+              key={i}
+              name={`files.${i}.annexTitle`}
+              label={t(locale, "import.annexTitleFor", { name: nameOf(i) })}
+              description={t(locale, "import.annexTitleHint", {
+                kind: t(locale, `annex.kind.${annexKind(documents[i]?.draft.kind ?? "other")}`),
+              })}
+              defaultValue={shown(errors, `files.${i}.annexTitle`, file.filename)}
+              {...common}
+            />
+          ))}
 
-          <ReadOnlyLater draft={draft} locale={locale} />
+          <ReadOnlyLater
+            actions={documents.flatMap((d) => d.draft.actions)}
+            promises={documents.flatMap((d) => d.draft.promises)}
+            locale={locale}
+          />
 
           <div>
             <button type="submit" className="ds-button" data-variant="primary" name="intent" value="create">
@@ -588,30 +627,44 @@ function Review({ locale, review, errors }: { locale: Locale; review: ReviewData
         </Form>
 
         <div className="stack">
-          <h2 id="h-source" className="ds-heading" data-size="sm">
-            {t(locale, "import.source")}
-          </h2>
           <p className="ds-paragraph" data-size="sm">
             {t(locale, "import.sourceHint")}
           </p>
-          <pre
-            role="region"
-            aria-label={t(locale, "import.source")}
-            tabIndex={0}
-            style={{
-              maxHeight: "80vh",
-              overflow: "auto",
-              whiteSpace: "pre-wrap",
-              overflowWrap: "anywhere",
-              padding: "1rem",
-              border: "1px solid currentColor",
-              position: "sticky",
-              top: "1rem",
-              fontSize: "0.9rem",
-            }}
-          >
-            {renderSource(draft.text, tree, 0, draft.text.length)}
-          </pre>
+          {documents.map((doc, d) => (
+            <section key={d} aria-labelledby={`h-doc-${d}`} className="stack">
+              <h2 id={`h-doc-${d}`} className="ds-heading" data-size="sm">
+                {t(locale, "import.document.heading", { name: nameOf(d), kind: kindLabel(doc.draft.kind) })}
+              </h2>
+              {doc.draft.warnings.length > 0 && (
+                <div className="ds-alert" data-color="warning">
+                  <h3 className="ds-heading" data-size="xs">
+                    {t(locale, "import.warnings")}
+                  </h3>
+                  <ul className="ds-list">
+                    {doc.draft.warnings.map((w, i) => (
+                      <li key={i}>{warningText(w)}</li>
+                    ))}
+                  </ul>
+                </div>
+              )}
+              <pre
+                role="region"
+                aria-label={t(locale, "import.sourceFor", { name: nameOf(d) })}
+                tabIndex={0}
+                style={{
+                  maxHeight: documents.length > 1 ? "60vh" : "80vh",
+                  overflow: "auto",
+                  whiteSpace: "pre-wrap",
+                  overflowWrap: "anywhere",
+                  padding: "1rem",
+                  border: "1px solid currentColor",
+                  fontSize: "0.9rem",
+                }}
+              >
+                {renderSource(d, doc.draft.text, spanTree(doc.draft), 0, doc.draft.text.length)}
+              </pre>
+            </section>
+          ))}
         </div>
       </div>
     </div>
@@ -623,7 +676,16 @@ function annexKind(kind: ImportDraft["kind"]) {
 }
 
 /** Action-plan rows and promises: shown, not saved, until åtgärdsplaner and medborgarlöften exist. */
-function ReadOnlyLater({ draft, locale }: { draft: ImportDraft; locale: Locale }) {
+function ReadOnlyLater({
+  actions,
+  promises,
+  locale,
+}: {
+  actions: ImportDraft["actions"];
+  promises: ImportDraft["promises"];
+  locale: Locale;
+}) {
+  const draft = { actions, promises };
   if (!draft.actions.length && !draft.promises.length) return null;
   return (
     <section aria-labelledby="h-later" className="stack">

@@ -8,7 +8,7 @@ import { AppError } from "../../src/errors.ts";
 import { getAgreement, getAnnexFile } from "../../src/services/agreements/agreements.ts";
 import { createApiToken } from "../../src/services/auth/users.ts";
 import type { ServiceContext } from "../../src/services/core/context.ts";
-import { confirmImport, extractDraft } from "../../src/services/imports/imports.ts";
+import { confirmImport, extractDraft, extractDrafts } from "../../src/services/imports/imports.ts";
 import { createOrganisation } from "../../src/services/organisations/organisations.ts";
 import { as, auditCount, freshDatabase, makeUser, system, testConfig, twoOrganisationWorld } from "../helpers/db.ts";
 import { startTestServer } from "../helpers/http.ts";
@@ -22,6 +22,10 @@ function seed(prefix: string): { name: string; bytes: Buffer } | undefined {
 }
 const kungsor = seed("001_");
 if (!kungsor) console.warn(`Import tests with seed documents skipped: no ${SEEDS}/001_*.txt`);
+const skara = seed("002_");
+const lessebo = seed("004_");
+const twoSeeds = !!skara && !!lessebo;
+if (!twoSeeds) console.warn(`Several-file import tests skipped: no ${SEEDS}/002_*.txt and 004_*.txt`);
 
 const database = await freshDatabase();
 const server = await startTestServer(database);
@@ -260,6 +264,212 @@ describe("confirming an import", () => {
   });
 });
 
+describe("several files in one import", () => {
+  const garbage = Buffer.concat([Buffer.from([0, 1, 2, 0xff, 0xfe, 0]), randomBytes(4000)]);
+  const upload = (f: { name: string; bytes: Buffer }) => ({
+    filename: f.name,
+    mediaType: "text/plain",
+    bytes: f.bytes,
+  });
+
+  it.skipIf(!twoSeeds)("extracts two seeds into two documents, with focus areas merged", async () => {
+    const before = await snapshot();
+    const { documents, merged } = await extractDrafts(ctxOf(editor), [upload(skara!), upload(lessebo!)]);
+    expect(documents.map((d) => d.filename)).toEqual([skara!.name, lessebo!.name]);
+    expect(documents.every((d) => d.draft.text.length > 0)).toBe(true);
+    const primary = documents.findIndex((d) => d.draft.kind === "agreement");
+    expect(merged.primary).toBe(primary >= 0 ? primary : 0);
+    expect(merged.title).toBe(documents[merged.primary]!.draft.title);
+    // The union, case-insensitive, in document order: each title from the document it came from.
+    const all = documents.flatMap((d, i) => d.draft.focusAreas.map((f, j) => ({ title: f.title, i, j })));
+    const union = all.filter(
+      (f, k) => all.findIndex((g) => g.title.toLocaleLowerCase("sv") === f.title.toLocaleLowerCase("sv")) === k,
+    );
+    expect(documents[0]!.draft.focusAreas.length).toBeGreaterThan(0);
+    expect(documents[1]!.draft.focusAreas.length).toBeGreaterThan(0);
+    expect(merged.focusAreas.map((f) => f.title)).toEqual(union.map((f) => f.title));
+    expect(merged.focusAreas.map((f) => f.source)).toEqual(
+      union.map((f) => ({ document: f.i, path: `focusAreas/${f.j}` })),
+    );
+    // Parties from both documents, once per organisation.
+    const ids = merged.parties.map((p) => p.match?.organisationId).filter(Boolean);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(merged.parties.length).toBeGreaterThanOrEqual(documents[merged.primary]!.draft.parties.length);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("merges duplicate focus areas case-insensitively and takes the pre-fill from the agreement", async () => {
+    const plan = Buffer.from("# Åtgärdsplan\n\nÅtgärdsplan för Kungsör 2024.\n");
+    const { documents, merged } = await extractDrafts(ctxOf(editor), [
+      { filename: "plan.txt", mediaType: "text/plain", bytes: plan },
+      {
+        filename: "avtal.txt",
+        mediaType: "text/plain",
+        bytes: Buffer.from("# Samverkansöverenskommelse\n\nKungsörs kommun"),
+      },
+    ]);
+    expect(documents).toHaveLength(2);
+    const agreementAt = documents.findIndex((d) => d.draft.kind === "agreement");
+    expect(merged.primary).toBe(agreementAt >= 0 ? agreementAt : 0);
+  });
+
+  it("a file that cannot be read among good ones is refused naming that file, nothing saved", async () => {
+    const before = await snapshot();
+    const e = await expectAppError(
+      extractDrafts(ctxOf(editor), [
+        { filename: "bra.txt", mediaType: "text/plain", bytes: Buffer.from("Samverkansöverenskommelse Kungsör") },
+        { filename: "trasig.bin", bytes: garbage },
+      ]),
+      "VALIDATION",
+      "import.error.inFile",
+    );
+    expect(e.params?.name).toBe("trasig.bin");
+    expect(e.fields[0]).toMatchObject({ path: "file", params: { name: "trasig.bin" } });
+    expect(e.fields[0]?.message).toMatch(/^import\.error\./);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("refuses more than five files, and files too large together", async () => {
+    const six = Array.from({ length: 6 }, (_v, i) => ({ filename: `${i}.txt`, bytes: Buffer.from("Kungsörs kommun") }));
+    const e = await expectAppError(extractDrafts(ctxOf(editor), six), "VALIDATION", "import.error.tooManyFiles");
+    expect(e.params).toEqual({ max: 5 });
+    const small = { ...testConfig, maxUploadBytes: 1000 };
+    const half = Buffer.alloc(600, 0x61);
+    await expectAppError(
+      extractDrafts(ctxOf(editor, small), [
+        { filename: "a.txt", bytes: half },
+        { filename: "b.txt", bytes: half },
+      ]),
+      "PAYLOAD_TOO_LARGE",
+      "import.error.totalTooLarge",
+    );
+    const one = await expectAppError(
+      extractDrafts(ctxOf(editor, small), [{ filename: "stor.txt", bytes: Buffer.alloc(1001, 0x61) }]),
+      "PAYLOAD_TOO_LARGE",
+      "import.error.inFile",
+    );
+    expect(one.params?.name).toBe("stor.txt");
+    // Confirming six files is refused too, before anything is saved.
+    const before = await snapshot();
+    const sixFiles = six.map((f) => ({
+      filename: f.filename,
+      mediaType: "text/plain",
+      base64: f.bytes.toString("base64"),
+    }));
+    await expectAppError(
+      confirmImport(ctxOf(editor), confirmation(Buffer.from("x"), { file: undefined, files: sixFiles })),
+      "VALIDATION",
+    );
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("confirming keeps every file as its own annex, with its own kind, each audited", async () => {
+    const a = skara?.bytes ?? Buffer.from("Samverkansöverenskommelse Kungsör");
+    const b = lessebo?.bytes ?? Buffer.from("Medborgarlöfte Kungsör");
+    const view = await confirmImport(
+      ctxOf(editor),
+      confirmation(a, {
+        file: undefined,
+        files: [
+          { filename: "avtal.txt", mediaType: "text/plain", base64: a.toString("base64"), kind: "agreement" },
+          { filename: "plan.txt", mediaType: "text/plain", content: b.toString("base64"), kind: "action_plan" },
+          {
+            filename: "loften.txt",
+            mediaType: "text/plain",
+            base64: b.toString("base64"),
+            kind: "citizen_promise",
+            annexTitle: "Medborgarlöfte",
+          },
+        ],
+      }),
+    );
+    const saved = await getAgreement(system(database), view.id);
+    expect(saved.annexes.map((x) => [x.title, x.kind, x.filename])).toEqual([
+      ["avtal.txt", "other", "avtal.txt"],
+      ["plan.txt", "action_plan", "plan.txt"],
+      ["Medborgarlöfte", "citizen_promise", "loften.txt"],
+    ]);
+    const second = await getAnnexFile(ctxOf(editor), view.id, saved.annexes[1]!.id);
+    expect(Buffer.from(second.content).equals(b)).toBe(true);
+    const imported = await database.db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.entityType, "agreement"),
+          eq(auditLog.entityId, view.id),
+          eq(auditLog.action, "agreement.imported"),
+        ),
+      );
+    expect(imported).toHaveLength(3);
+  });
+
+  it.skipIf(!twoSeeds)("extract → confirm with both seeds keeps both as annexes", async () => {
+    const { documents, merged } = await extractDrafts(ctxOf(editor), [upload(skara!), upload(lessebo!)]);
+    const view = await confirmImport(ctxOf(editor), {
+      title: merged.title ?? "Två dokument",
+      parties: [{ organisationId: kungsorKommun.id }, { organisationId: world.lpoA.id }],
+      focusAreas: merged.focusAreas.map((f) => ({ title: f.title })),
+      files: documents.map((d) => ({
+        filename: d.filename,
+        mediaType: d.mediaType,
+        base64: (d.filename === skara!.name ? skara! : lessebo!).bytes.toString("base64"),
+      })),
+    });
+    expect(view.annexes.map((x) => x.filename)).toEqual([skara!.name, lessebo!.name]);
+    // Left out, each file's kind is read from the file again.
+    expect(view.annexes.map((x) => x.kind)).toEqual(
+      documents.map((d) =>
+        d.draft.kind === "action_plan" || d.draft.kind === "citizen_promise" ? d.draft.kind : "other",
+      ),
+    );
+    expect(view.focusAreas.map((f) => f.title)).toEqual(merged.focusAreas.map((f) => f.title));
+  });
+
+  it("a confirmation failing after the first annex leaves nothing behind; file and files together are refused", async () => {
+    const before = await snapshot();
+    const ok = Buffer.from("Samverkansöverenskommelse").toString("base64");
+    await expectAppError(
+      confirmImport(
+        ctxOf(editor),
+        confirmation(Buffer.from("x"), {
+          file: undefined,
+          files: [
+            { filename: "a.txt", mediaType: "text/plain", base64: ok, kind: "agreement" },
+            { filename: "b.txt", mediaType: "text/plain", base64: "", kind: "agreement" },
+          ],
+        }),
+      ),
+      "VALIDATION",
+    );
+    await expectAppError(
+      confirmImport(
+        ctxOf(editor),
+        confirmation(Buffer.from("x"), { files: [{ filename: "a.txt", mediaType: "text/plain", base64: ok }] }),
+      ),
+      "VALIDATION",
+    );
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("attaches several files to an existing agreement", async () => {
+    const current = await getAgreement(system(database), world.agreementA.id);
+    const content = Buffer.from("Medborgarlöfte").toString("base64");
+    const view = await confirmImport(ctxOf(editorA), {
+      attachToAgreementId: current.id,
+      version: current.version,
+      files: [
+        { filename: "plan.txt", mediaType: "text/plain", base64: content, kind: "action_plan" },
+        { filename: "loften.txt", mediaType: "text/plain", base64: content, kind: "citizen_promise" },
+      ],
+    });
+    expect(view.annexes.slice(-2).map((x) => [x.filename, x.kind])).toEqual([
+      ["plan.txt", "action_plan"],
+      ["loften.txt", "citizen_promise"],
+    ]);
+  });
+});
+
 const token = (await createApiToken(as(database, editor), { name: "import" })).token;
 
 describe("API: imports", () => {
@@ -360,6 +570,64 @@ describe("API: imports", () => {
       "VALIDATION",
     );
     expect(await snapshot()).toEqual(before);
+  });
+
+  it.skipIf(!twoSeeds)(
+    "reads several file parts into {documents, merged}; one part keeps {draft, matches}",
+    async () => {
+      const form = new FormData();
+      for (const f of [skara!, lessebo!])
+        form.append("file", new Blob([new Uint8Array(f.bytes)], { type: "text/plain" }), f.name);
+      const res = await fetch(url("/imports"), { method: "POST", headers: auth, body: form });
+      expect(res.status, await res.clone().text()).toBe(200);
+      const body = (await res.json()) as { documents: { filename: string }[]; merged: { focusAreas: unknown[] } };
+      expect(body.documents.map((d) => d.filename)).toEqual([skara!.name, lessebo!.name]);
+      expect(body.merged.focusAreas.length).toBeGreaterThan(0);
+      expect(body).not.toHaveProperty("draft");
+
+      const six = new FormData();
+      for (let i = 0; i < 6; i++) six.append("file", new Blob([Buffer.from("Kungsörs kommun")]), `${i}.txt`);
+      const refused = await problem(
+        await fetch(url("/imports"), { method: "POST", headers: auth, body: six }),
+        400,
+        "VALIDATION",
+      );
+      expect(refused.messageKey).toBe("import.error.tooManyFiles");
+
+      const mixed = new FormData();
+      mixed.append("file", new Blob([new Uint8Array(skara!.bytes)], { type: "text/plain" }), skara!.name);
+      mixed.append("file", new Blob([Buffer.concat([Buffer.from([0, 0xff, 0]), randomBytes(3000)])]), "trasig.bin");
+      const bad = await problem(
+        await fetch(url("/imports"), { method: "POST", headers: auth, body: mixed }),
+        400,
+        "VALIDATION",
+      );
+      expect(bad.messageKey).toBe("import.error.inFile");
+    },
+  );
+
+  it("confirms several files sent as files[] (201)", async () => {
+    const res = await fetch(url("/imports/confirm"), {
+      method: "POST",
+      headers: { ...auth, "content-type": "application/json" },
+      body: JSON.stringify(
+        confirmation(Buffer.from("x"), {
+          title: "Två filer via API",
+          file: undefined,
+          files: [
+            {
+              filename: "a.txt",
+              mediaType: "text/plain",
+              base64: Buffer.from("Samverkansöverenskommelse").toString("base64"),
+            },
+            { filename: "b.txt", mediaType: "text/plain", base64: Buffer.from("Åtgärdsplan").toString("base64") },
+          ],
+        }),
+      ),
+    });
+    expect(res.status, await res.clone().text()).toBe(201);
+    const created = (await res.json()) as { annexes: { filename: string }[] };
+    expect(created.annexes.map((a) => a.filename)).toEqual(["a.txt", "b.txt"]);
   });
 
   it("logged no unexpected server error", () => {

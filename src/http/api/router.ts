@@ -27,6 +27,8 @@ import {
   ConfirmImportCreateInput,
   confirmImport,
   extractDraft,
+  extractDrafts,
+  MAX_IMPORT_FILES,
 } from "../../services/imports/imports.ts";
 import {
   createOrganisation,
@@ -320,24 +322,71 @@ export function apiRouter(deps: { db: Db; config: Config; log: Logger }) {
   const OrganisationMatchOut = z
     .object({ organisationId: z.uuid(), name: z.string(), kind: z.enum(organisationKinds) })
     .nullable();
+  const ImportMatchesOut = z.object({
+    parties: z.array(OrganisationMatchOut),
+    signatories: z.array(OrganisationMatchOut),
+  });
+  const MergedSourceOut = z.object({ document: z.number().int(), path: z.string() });
+  const ImportSingleOut = z.object({ draft: ImportDraftSchema, matches: ImportMatchesOut }).openapi("ImportResult");
+  const ImportManyOut = z
+    .object({
+      documents: z.array(
+        z.object({ filename: z.string(), mediaType: z.string(), draft: ImportDraftSchema, matches: ImportMatchesOut }),
+      ),
+      merged: z.object({
+        primary: z.number().int().openapi({ description: "The document title, validity and signatories come from" }),
+        title: z.string().nullable(),
+        validity: ImportDraftSchema.shape.validity,
+        signed: ImportDraftSchema.shape.signed,
+        signatories: ImportDraftSchema.shape.signatories,
+        signatoryMatches: z.array(OrganisationMatchOut),
+        commitments: ImportDraftSchema.shape.commitments,
+        parties: z.array(
+          z.object({
+            party: ImportDraftSchema.shape.parties.element,
+            match: OrganisationMatchOut,
+            source: MergedSourceOut,
+          }),
+        ),
+        focusAreas: z.array(z.object({ title: z.string(), source: MergedSourceOut })),
+      }),
+    })
+    .openapi("ImportManyResult");
   add({
     method: "post",
     path: "/imports",
     summary:
       "Read a document (PDF with text, DOCX, HTML, Markdown, text) into a draft to review, with suggested " +
       "organisations for its parties and signatories. Nothing is saved. Send multipart/form-data with a `file` " +
-      "field, or the document itself as the body with its Content-Type and `?filename=`. You must be an editor.",
+      "field, or the document itself as the body with its Content-Type and `?filename=`. With several `file` " +
+      `parts (at most ${MAX_IMPORT_FILES}, together within the upload limit) the answer is \`{documents, merged}\`: ` +
+      "each document's draft, and the review form's pre-fill merged from all of them. You must be an editor.",
     tag: "Imports",
     bodyType: "multipart/form-data",
     body: z.object({ file: z.any().openapi({ type: "string", format: "binary" }) }),
-    response: z
-      .object({
-        draft: ImportDraftSchema,
-        matches: z.object({ parties: z.array(OrganisationMatchOut), signatories: z.array(OrganisationMatchOut) }),
-      })
-      .openapi("ImportResult"),
+    response: z.union([ImportSingleOut, ImportManyOut]),
     handle: async (ctx, req) => {
       const upload = await readUpload(req, ctx.config.maxUploadBytes);
+      // readUpload leaves the body it read in req.body: several `file` parts are read from it again.
+      if (/^multipart\/form-data/i.test(req.headers["content-type"] ?? "") && Buffer.isBuffer(req.body)) {
+        const form = await new globalThis.Request("http://upload.invalid/", {
+          method: "POST",
+          headers: { "content-type": req.headers["content-type"]! },
+          body: new Uint8Array(req.body),
+        }).formData();
+        const files = form.getAll("file").filter((f): f is File => f instanceof File && f.size > 0);
+        if (files.length > 1)
+          return extractDrafts(
+            ctx,
+            await Promise.all(
+              files.map(async (f) => ({
+                filename: f.name,
+                mediaType: f.type,
+                bytes: Buffer.from(await f.arrayBuffer()),
+              })),
+            ),
+          );
+      }
       return extractDraft(ctx, upload);
     },
   });
@@ -346,16 +395,36 @@ export function apiRouter(deps: { db: Db; config: Config; log: Logger }) {
     mediaType: z.string(),
     content: z.string().openapi({ description: "The document, base64", format: "byte" }),
   });
+  const ApiFiles = z
+    .array(
+      z.object({
+        filename: z.string(),
+        mediaType: z.string(),
+        base64: z
+          .string()
+          .optional()
+          .openapi({ description: "The document, base64 (or as `content`)", format: "byte" }),
+        content: z.string().optional().openapi({ description: "The same as `base64`", format: "byte" }),
+        kind: z.string().optional().openapi({ description: "Its draft's kind; read from the file when left out" }),
+        annexTitle: z.string().optional(),
+      }),
+    )
+    .max(MAX_IMPORT_FILES);
   add({
     method: "post",
     path: "/imports/confirm",
     summary:
       "Save a reviewed import: a new agreement (with signatories, focus areas and the document as an annex), or, " +
       "with attachToAgreementId and version, the document as an annex and the focus areas added to an existing " +
-      "agreement. `file.content` is the document in base64. All or nothing.",
+      "agreement. `file.content` is the document in base64; or send several documents as `files` " +
+      "(`[{filename, mediaType, base64}]`), each kept as its own annex with the kind its draft was read as. " +
+      "All or nothing.",
     tag: "Imports",
     body: z
-      .union([ConfirmImportCreateInput.extend({ file: ApiFile }), ConfirmImportAttachInput.extend({ file: ApiFile })])
+      .union([
+        ConfirmImportCreateInput.extend({ file: ApiFile.optional(), files: ApiFiles.optional() }),
+        ConfirmImportAttachInput.extend({ file: ApiFile.optional(), files: ApiFiles.optional() }),
+      ])
       .openapi("ConfirmImport"),
     response: AgreementOut,
     status: 201,

@@ -159,6 +159,154 @@ export async function extractDraft(
   };
 }
 
+/** At most this many files in one import. */
+export const MAX_IMPORT_FILES = 5;
+
+export interface UploadedDocument {
+  filename?: string | undefined;
+  mediaType?: string | undefined;
+  bytes: Uint8Array;
+}
+
+export interface ExtractedDocument extends ExtractResult {
+  filename: string;
+  mediaType: string;
+}
+
+/** Where a merged value came from: the document's index and the provenance path inside its draft. */
+export interface MergedSource {
+  document: number;
+  path: string;
+}
+
+/**
+ * The review form's pre-fill for several documents: title, validity, signatories and commitments
+ * from the first agreement (else the first document); parties and focus areas from all of them.
+ */
+export interface MergedDraft {
+  /** The document title, validity, signing, signatories and commitments come from. */
+  primary: number;
+  title: string | null;
+  validity: ImportDraft["validity"];
+  signed: ImportDraft["signed"];
+  signatories: ImportDraft["signatories"];
+  signatoryMatches: (OrganisationMatch | null)[];
+  commitments: ImportDraft["commitments"];
+  /** Union by matched organisation (by name when unmatched), in document order, primary first. */
+  parties: { party: ImportDraft["parties"][number]; match: OrganisationMatch | null; source: MergedSource }[];
+  /** Union by title (case-insensitive), in document order. */
+  focusAreas: { title: string; source: MergedSource }[];
+}
+
+export interface ExtractManyResult {
+  documents: ExtractedDocument[];
+  merged: MergedDraft;
+}
+
+function tooManyFiles() {
+  const params = { max: MAX_IMPORT_FILES };
+  return new AppError("VALIDATION", "import.error.tooManyFiles", {
+    params,
+    fields: [{ path: "file", message: "import.error.tooManyFiles", params }],
+  });
+}
+
+function totalTooLarge(ctx: ServiceContext) {
+  return new AppError("PAYLOAD_TOO_LARGE", "import.error.totalTooLarge", {
+    params: { mb: Math.round(ctx.config.maxUploadBytes / 1048576) },
+  });
+}
+
+/** A file's own error, said with its name: "import.error.inFile" with params.name, the cause as the field. */
+function inFile(e: AppError, name: string): AppError {
+  const params = { ...e.params, name };
+  return new AppError(e.code, "import.error.inFile", {
+    params,
+    fields: [{ path: "file", message: e.fields[0]?.message ?? e.messageKey, params }],
+    cause: e,
+  });
+}
+
+/** The limits on a whole import: how many files, each file's size, and their total size. */
+function checkFiles(ctx: ServiceContext, files: { filename: string; size: number }[]) {
+  if (files.length > MAX_IMPORT_FILES) throw tooManyFiles();
+  const big = files.find((f) => f.size > ctx.config.maxUploadBytes);
+  if (big) throw inFile(tooLarge(ctx), big.filename);
+  if (files.reduce((sum, f) => sum + f.size, 0) > ctx.config.maxUploadBytes) throw totalTooLarge(ctx);
+}
+
+/** Merges the documents' drafts into the review form's pre-fill. */
+export function mergeDrafts(documents: ExtractResult[]): MergedDraft {
+  const found = documents.findIndex((d) => d.draft.kind === "agreement");
+  const primary = found >= 0 ? found : 0;
+  const main = documents[primary]!;
+  const order = [primary, ...documents.map((_d, i) => i).filter((i) => i !== primary)];
+
+  const parties: MergedDraft["parties"] = [];
+  const seenParties = new Set<string>();
+  for (const d of order)
+    documents[d]!.draft.parties.forEach((party, i) => {
+      const match = documents[d]!.matches.parties[i] ?? null;
+      const key = match ? `org:${match.organisationId}` : `name:${party.type}:${plainKey(party.name)}`;
+      if (seenParties.has(key)) return;
+      seenParties.add(key);
+      parties.push({ party, match, source: { document: d, path: `parties/${i}` } });
+    });
+
+  const focusAreas: MergedDraft["focusAreas"] = [];
+  const seenFocus = new Set<string>();
+  documents.forEach((doc, d) =>
+    doc.draft.focusAreas.forEach((f, i) => {
+      const key = plainKey(f.title);
+      if (!key || seenFocus.has(key)) return;
+      seenFocus.add(key);
+      focusAreas.push({ title: f.title, source: { document: d, path: `focusAreas/${i}` } });
+    }),
+  );
+
+  return {
+    primary,
+    title: main.draft.title,
+    validity: main.draft.validity,
+    signed: main.draft.signed,
+    signatories: main.draft.signatories,
+    signatoryMatches: main.matches.signatories,
+    commitments: main.draft.commitments,
+    parties,
+    focusAreas,
+  };
+}
+
+/**
+ * Reads several uploaded documents of one import (an agreement, its action plan, its citizen
+ * promise …) into drafts, and merges them into one pre-fill. Nothing is saved. A file that cannot
+ * be read fails the whole extraction, with an error naming that file (`params.name`).
+ */
+export async function extractDrafts(
+  ctx: ServiceContext,
+  files: UploadedDocument[],
+  options: { timeoutMs?: number } = {},
+): Promise<ExtractManyResult> {
+  requireImporter(ctx);
+  if (files.length === 0) throw importFailed("empty");
+  const named = files.map((f, i) => ({ ...f, filename: f.filename || `dokument-${i + 1}` }));
+  checkFiles(
+    ctx,
+    named.map((f) => ({ filename: f.filename, size: f.bytes.length })),
+  );
+  const documents: ExtractedDocument[] = [];
+  for (const [i, file] of files.entries()) {
+    const filename = named[i]!.filename;
+    try {
+      const result = await extractDraft(ctx, file, options);
+      documents.push({ filename: file.filename ?? "", mediaType: file.mediaType ?? "", ...result });
+    } catch (e) {
+      throw e instanceof AppError ? inFile(e, filename) : e;
+    }
+  }
+  return { documents, merged: mergeDrafts(documents) };
+}
+
 /** The annex kind the uploaded document is kept as. */
 export function annexKindFor(kind: DocumentKind): "other" | "action_plan" | "citizen_promise" {
   return kind === "action_plan" || kind === "citizen_promise" ? kind : "other";
@@ -173,16 +321,34 @@ export const ImportFileInput = z
   })
   .strict();
 
+/**
+ * One of several files: `content` or `base64` (the same thing), its draft's kind (decides the annex
+ * kind; read from the file again when left out) and the annex's title (the file name when empty).
+ */
+export const ImportFilesItemInput = z
+  .object({
+    filename: text(300).default(""),
+    mediaType: text(200).default(""),
+    content: z.union([z.instanceof(Uint8Array), z.base64({ message: "import.file.invalid" })]).optional(),
+    base64: z.base64({ message: "import.file.invalid" }).optional(),
+    kind: z.enum(documentKinds).optional(),
+    annexTitle: text(300).default(""),
+  })
+  .strict();
+
 const common = {
-  /** The kind the draft was read as: decides the annex kind. */
+  /** The kind the draft was read as: decides the annex kind (of `file`). */
   kind: z.enum(documentKinds).default("agreement"),
-  /** The annex's title; the file name when empty. */
+  /** The annex's title (of `file`); the file name when empty. */
   annexTitle: text(300).default(""),
   focusAreas: z
     .array(z.object({ title: requiredFreeText(300) }).strict())
     .max(50)
     .default([]),
-  file: ImportFileInput,
+  /** One file … */
+  file: ImportFileInput.optional(),
+  /** … or several: each is kept as its own annex. */
+  files: z.array(ImportFilesItemInput).max(MAX_IMPORT_FILES, { message: "import.error.tooManyFiles" }).optional(),
 };
 
 export const ConfirmImportCreateInput = z
@@ -211,11 +377,91 @@ export const ConfirmImportAttachInput = z
 
 export type ConfirmImportInput = z.input<typeof ConfirmImportCreateInput> | z.input<typeof ConfirmImportAttachInput>;
 
-function decodeFile(ctx: ServiceContext, file: z.output<typeof ImportFileInput>) {
+function decodeFile(
+  ctx: ServiceContext,
+  file: { filename: string; mediaType: string; content: Uint8Array | string },
+  path = "file",
+) {
   const content = typeof file.content === "string" ? Buffer.from(file.content, "base64") : Buffer.from(file.content);
-  if (content.length === 0) throw invalid([{ path: "file", message: "annex.emptyFile" }]);
+  if (content.length === 0) throw invalid([{ path, message: "annex.emptyFile" }]);
   if (content.length > ctx.config.maxUploadBytes) throw tooLarge(ctx);
   return { ...file, content, filename: file.filename || "dokument" };
+}
+
+interface KeptFile {
+  filename: string;
+  mediaType: string;
+  content: Buffer;
+  kind: DocumentKind;
+  annexTitle: string;
+  annexKind: ReturnType<typeof annexKindFor>;
+}
+
+/** A file's draft kind when the caller did not say: read again; "other" when it no longer reads. */
+async function kindOf(ctx: ServiceContext, file: { filename: string; mediaType: string; content: Buffer }) {
+  try {
+    const draft = await withTimeout(
+      importDocument(
+        { bytes: file.content, filename: file.filename, ...(file.mediaType ? { mediaType: file.mediaType } : {}) },
+        { maxBytes: ctx.config.maxUploadBytes },
+      ),
+      IMPORT_TIMEOUT_MS,
+    );
+    return draft.kind;
+  } catch (e) {
+    if (e instanceof ImportError) return "other" as const;
+    throw e;
+  }
+}
+
+/** The files to keep as annexes, decoded and checked: `file` (with `kind`, `annexTitle`) or `files`. */
+async function keptFiles(
+  ctx: ServiceContext,
+  data: {
+    file?: z.output<typeof ImportFileInput> | undefined;
+    files?: z.output<typeof ImportFilesItemInput>[] | undefined;
+    kind: DocumentKind;
+    annexTitle: string;
+  },
+): Promise<KeptFile[]> {
+  if (data.file && data.files) throw invalid([{ path: "files", message: "import.file.oneOrSeveral" }]);
+  if (data.file) {
+    const file = decodeFile(ctx, data.file);
+    const annexTitle = (data.annexTitle || file.filename).slice(0, 300);
+    return [{ ...file, kind: data.kind, annexTitle, annexKind: annexKindFor(data.kind) }];
+  }
+  if (!data.files?.length) throw invalid([{ path: "file", message: "import.file.invalid" }]);
+  const decoded = data.files.map((f, i) => {
+    const content = f.content ?? f.base64;
+    if (content === undefined || (f.content !== undefined && f.base64 !== undefined))
+      throw invalid([{ path: `files.${i}`, message: "import.file.invalid" }]);
+    return { item: f, file: decodeFile(ctx, { filename: f.filename, mediaType: f.mediaType, content }, `files.${i}`) };
+  });
+  if (decoded.reduce((sum, d) => sum + d.file.content.length, 0) > ctx.config.maxUploadBytes) throw totalTooLarge(ctx);
+  const kept: KeptFile[] = [];
+  for (const { item, file } of decoded) {
+    const kind = item.kind ?? (await kindOf(ctx, file));
+    const annexTitle = (item.annexTitle || file.filename).slice(0, 300);
+    kept.push({ ...file, kind, annexTitle, annexKind: annexKindFor(kind) });
+  }
+  return kept;
+}
+
+/** Keeps every file as an annex, each followed by its own audit record. */
+async function addFiles(ctx: ServiceContext, view: AgreementView, files: KeptFile[]): Promise<AgreementView> {
+  for (const file of files) {
+    view = await addAnnexFile(ctx, {
+      agreementId: view.id,
+      version: view.version,
+      title: file.annexTitle,
+      kind: file.annexKind,
+      filename: file.filename,
+      mediaType: file.mediaType,
+      content: file.content,
+    });
+    await recordImported(ctx, view, file, file.kind);
+  }
+  return view;
 }
 
 function invalid(fields: FieldError[]) {
@@ -251,7 +497,7 @@ export async function confirmImport(ctx: ServiceContext, input: unknown): Promis
 
 async function create(ctx: ServiceContext, input: unknown): Promise<AgreementView> {
   const data = parseInput(ConfirmImportCreateInput, input);
-  const file = decodeFile(ctx, data.file);
+  const files = await keptFiles(ctx, data);
   const agreementInput = {
     title: data.title,
     purpose: data.purpose,
@@ -264,8 +510,6 @@ async function create(ctx: ServiceContext, input: unknown): Promise<AgreementVie
     signedOn: data.signedOn,
     parties: data.parties,
   };
-  const annexTitle = (data.annexTitle || file.filename).slice(0, 300);
-  const annexKind = annexKindFor(data.kind);
   // The later steps' own checks, before anything is written.
   parseInput(CreateAgreementInput, agreementInput);
   parseInput(SetSignatoriesInput, { agreementId: PENDING_ID, version: 1, signatories: data.signatories });
@@ -273,7 +517,7 @@ async function create(ctx: ServiceContext, input: unknown): Promise<AgreementVie
   parseInput(SetAnnexesInput, {
     agreementId: PENDING_ID,
     version: 1,
-    annexes: [{ title: annexTitle, kind: annexKind, url: "https://placeholder.invalid" }],
+    annexes: files.map((f) => ({ title: f.annexTitle, kind: f.annexKind, url: "https://placeholder.invalid" })),
   });
 
   return inOneTransaction(ctx, async (c) => {
@@ -286,51 +530,27 @@ async function create(ctx: ServiceContext, input: unknown): Promise<AgreementVie
         version: view.version,
         focusAreas: data.focusAreas.map((f) => ({ title: f.title })),
       });
-    view = await addAnnexFile(c, {
-      agreementId: view.id,
-      version: view.version,
-      title: annexTitle,
-      kind: annexKind,
-      filename: file.filename,
-      mediaType: file.mediaType,
-      content: file.content,
-    });
-    await recordImported(c, view, file, data.kind);
-    return view;
+    return addFiles(c, view, files);
   });
 }
 
 async function attach(ctx: ServiceContext, input: unknown): Promise<AgreementView> {
   const data = parseInput(ConfirmImportAttachInput, input);
-  const file = decodeFile(ctx, data.file);
-  const annexTitle = (data.annexTitle || file.filename).slice(0, 300);
-  const annexKind = annexKindFor(data.kind);
+  const files = await keptFiles(ctx, data);
   return inOneTransaction(ctx, async (c) => {
-    let version = data.version;
-    if (data.focusAreas.length) {
-      // NOT_FOUND for an agreement the actor may not see; setFocusAreas checks the edit right.
-      const current = await getAgreement(c, data.attachToAgreementId);
-      const view = await setFocusAreas(c, {
-        agreementId: current.id,
-        version,
+    // NOT_FOUND for an agreement the actor may not see; the steps check the edit right.
+    let view = await getAgreement(c, data.attachToAgreementId);
+    if (data.focusAreas.length)
+      view = await setFocusAreas(c, {
+        agreementId: view.id,
+        version: data.version,
         focusAreas: [
-          ...current.focusAreas.map((f) => ({ id: f.id, title: f.title, description: f.description })),
+          ...view.focusAreas.map((f) => ({ id: f.id, title: f.title, description: f.description })),
           ...data.focusAreas.map((f) => ({ title: f.title })),
         ],
       });
-      version = view.version;
-    }
-    const view = await addAnnexFile(c, {
-      agreementId: data.attachToAgreementId,
-      version,
-      title: annexTitle,
-      kind: annexKind,
-      filename: file.filename,
-      mediaType: file.mediaType,
-      content: file.content,
-    });
-    await recordImported(c, view, file, data.kind);
-    return view;
+    else view = { ...view, version: data.version };
+    return addFiles(c, view, files);
   });
 }
 
