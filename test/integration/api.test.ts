@@ -145,6 +145,25 @@ const routes: { method: string; path: string; spec: string; public?: boolean; bo
     spec: "/agreements/{id}/bodies",
     body: async () => ({ version: (await current()).version, bodies: [{ name: "Styrgrupp", kind: "steering_group" }] }),
   },
+  {
+    method: "PUT",
+    path: `/agreements/${A}/annexes`,
+    spec: "/agreements/{id}/annexes",
+    body: async () => ({
+      version: (await current()).version,
+      annexes: [{ title: "Handlingsplan 2024", kind: "action_plan", url: "https://kommun.example/handlingsplan.pdf" }],
+    }),
+  },
+  {
+    method: "PUT",
+    path: `/agreements/${A}/termination`,
+    spec: "/agreements/{id}/termination",
+    body: async () => ({
+      version: (await current()).version,
+      terminatedOn: "2030-12-31",
+      note: "Ersätts av ny överenskommelse",
+    }),
+  },
   { method: "GET", path: `/agreements/${A}/focus-areas`, spec: "/agreements/{id}/focus-areas" },
   {
     method: "PUT",

@@ -15,9 +15,11 @@ import {
   getFocusArea,
   listAgreements,
   listFocusAreas,
+  setAnnexes,
   setBodies,
   setFocusAreas,
   setSignatories,
+  terminateAgreement,
   updateAgreement,
   updateFocusArea,
 } from "../../services/agreements/agreements.ts";
@@ -269,6 +271,34 @@ export function apiRouter(deps: { db: Db; config: Config; log: Logger }) {
     body: z.object({ version: z.number().int(), bodies: z.array(AnyObject) }),
     response: AgreementOut,
     handle: (ctx, req) => setBodies(ctx, { ...(req.body as object), agreementId: param(req, "id") }),
+  });
+  add({
+    method: "put",
+    path: "/agreements/{id}/annexes",
+    summary: "Replace the annex list (links; files uploaded in the web app are kept by their fileId)",
+    tag: "Agreements",
+    body: z.object({
+      version: z.number().int(),
+      annexes: z.array(
+        z.object({
+          title: z.string(),
+          kind: z.string(),
+          url: z.string().nullable().optional(),
+          fileId: z.string().nullable().optional(),
+        }),
+      ),
+    }),
+    response: AgreementOut,
+    handle: (ctx, req) => setAnnexes(ctx, { ...(req.body as object), agreementId: param(req, "id") }),
+  });
+  add({
+    method: "put",
+    path: "/agreements/{id}/termination",
+    summary: "Terminate the agreement from a date (terminatedOn null withdraws a termination)",
+    tag: "Agreements",
+    body: z.object({ version: z.number().int(), terminatedOn: z.string().nullable(), note: z.string().optional() }),
+    response: AgreementOut,
+    handle: (ctx, req) => terminateAgreement(ctx, { ...(req.body as object), agreementId: param(req, "id") }),
   });
 
   const FocusAreaOut = z
