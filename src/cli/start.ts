@@ -6,7 +6,8 @@ import { runCli } from "./run.ts";
 export async function run(argv: string[]): Promise<number> {
   return runCli(async () => {
     const config = loadConfig();
-    const log = createLogger(config.logLevel, config.env === "production");
+    // JSON lines for log collectors in production; readable lines for a person at a terminal.
+    const log = createLogger(config.logLevel, config.env === "production" && !process.stderr.isTTY);
     const portArg = argv.indexOf("--port");
     if (portArg >= 0) config.port = Number(argv[portArg + 1]);
     const server = await startServer(config, log);

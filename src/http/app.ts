@@ -99,7 +99,8 @@ export function createHttpApp(options: HttpAppOptions) {
       "/{*splat}",
       createRequestHandler({
         build,
-        mode: config.env === "production" ? "production" : "development",
+        // Always production: development mode would put error stacks into the page.
+        mode: "production",
         getLoadContext: async (req, res): Promise<AppLoadContext> => ({
           ctx: await contextForRequest(req, { db, config }),
           config,
