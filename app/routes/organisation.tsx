@@ -1,4 +1,4 @@
-import { data, Form, redirect } from "react-router";
+import { Form, redirect } from "react-router";
 import type { Route } from "./+types/organisation";
 import { indexedRows, postedValues, shown, withRowPaths } from "../components/form-rows.ts";
 import {
@@ -16,6 +16,7 @@ import { t } from "../lib/context.ts";
 import { act, formString, load, requireSignedIn } from "../lib/http.ts";
 import { municipalityByCode, policeRegions } from "../../src/domain/reference/sweden.ts";
 import {
+  canManageOrganisation,
   getOrganisation,
   listOrganisations,
   setPoliceAreaCoverage,
@@ -27,17 +28,9 @@ export function meta({ data }: Route.MetaArgs) {
 }
 
 async function loadOrganisation(context: Route.LoaderArgs["context"], request: Request, id: string) {
-  const actor = requireSignedIn(context.ctx, request);
-  // An id that is no uuid would reach PostgreSQL as a type error; it is simply not found.
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id))
-    throw data({ messageKey: "organisation.notFound" }, { status: 404 });
+  requireSignedIn(context.ctx, request);
   const organisation = await load(() => getOrganisation(context.ctx, id));
-  const canManage =
-    actor.isPlatformAdmin ||
-    actor.memberships.get(id) === "admin" ||
-    (!!organisation.parentId &&
-      (organisation.kind === "department" || organisation.kind === "company") &&
-      actor.memberships.get(organisation.parentId) === "admin");
+  const canManage = canManageOrganisation(context.ctx, organisation);
   return { organisation, canManage };
 }
 

@@ -12,6 +12,11 @@ export const optionalIsoDate = z
   .transform((v) => (v ? v : null));
 export const uuidSchema = z.uuid({ message: "validation.id" });
 
+/** An id from a URL is checked before it reaches the database: a malformed one is simply not found. */
+export function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}
+
 /** Swedish personal identity numbers must not be stored in free text (GDPR, DOMAIN.md §4). */
 const PERSONNUMMER = /(?<!\d)(?:19|20)?(\d{2})(\d{2})(\d{2})[-+ ]?(\d{4})(?!\d)/g;
 

@@ -23,6 +23,7 @@ import {
 } from "../../domain/agreements/schemas.ts";
 import { agreementStatus, expiryWarning } from "../../domain/agreements/status.ts";
 import { todayInSweden } from "../../domain/shared/dates.ts";
+import { isUuid } from "../../domain/shared/text.ts";
 import { AppError, type FieldError } from "../../errors.ts";
 import { hasRoleInAny, requireActor } from "../core/access.ts";
 import { recordAudit } from "../core/audit.ts";
@@ -72,7 +73,7 @@ async function partiesOf(db: Queryable, agreementIds: string[]) {
  */
 async function requireAgreement(ctx: ServiceContext, id: string, need: "read" | "edit"): Promise<AgreementRow> {
   const actor = ctx.system ? null : requireActor(ctx);
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError("NOT_FOUND", "agreement.notFound");
+  if (!isUuid(id)) throw new AppError("NOT_FOUND", "agreement.notFound");
   const [row] = await ctx.db.select().from(agreements).where(eq(agreements.id, id));
   if (!row) throw new AppError("NOT_FOUND", "agreement.notFound");
   if (!actor) return row;
@@ -141,48 +142,17 @@ export async function listAgreements(ctx: ServiceContext) {
   }));
 }
 
-async function loadView(ctx: ServiceContext, db: Queryable, row: AgreementRow) {
-  const id = row.id;
-  // Sequential on purpose: inside a transaction all queries share one connection.
-  const parties = await partiesOf(db, [id]);
-  const sigs = await db
-    .select()
-    .from(signatories)
-    .where(eq(signatories.agreementId, id))
-    .orderBy(asc(signatories.position));
-  const bodyRows = await db.select().from(bodies).where(eq(bodies.agreementId, id)).orderBy(asc(bodies.position));
-  const annexRows = await db
-    .select({
-      id: annexes.id,
-      position: annexes.position,
-      title: annexes.title,
-      kind: annexes.kind,
-      url: annexes.url,
-      fileId: annexes.fileId,
-      filename: files.filename,
-      mediaType: files.mediaType,
-      size: files.size,
-    })
-    .from(annexes)
-    .leftJoin(files, eq(files.id, annexes.fileId))
-    .where(eq(annexes.agreementId, id))
-    .orderBy(asc(annexes.position));
-  const focus = await db
-    .select()
-    .from(focusAreas)
-    .where(eq(focusAreas.agreementId, id))
-    .orderBy(asc(focusAreas.position));
-  return {
-    ...row,
-    ...derive(ctx, row, sigs),
-    parties,
-    signatories: sigs,
-    bodies: bodyRows,
-    annexes: annexRows,
-    focusAreas: focus,
-  };
+export interface AnnexView {
+  id: string;
+  position: number;
+  title: string;
+  kind: (typeof annexes.$inferSelect)["kind"];
+  url: string | null;
+  fileId: string | null;
+  filename: string | null;
+  mediaType: string | null;
+  size: number | null;
 }
-export type AgreementView = Awaited<ReturnType<typeof loadView>>;
 
 /**
  * The whole agreement in one round trip: the hottest read in the product, so the nested lists are
@@ -222,7 +192,7 @@ async function fetchBundle(db: Queryable, id: string) {
         parties: Awaited<ReturnType<typeof partiesOf>>;
         signatories: (typeof signatories.$inferSelect)[];
         bodies: (typeof bodies.$inferSelect)[];
-        annexes: AgreementView["annexes"];
+        annexes: AnnexView[];
         focusAreas: (typeof focusAreas.$inferSelect)[];
       }
     | undefined;
@@ -248,6 +218,18 @@ async function fetchBundle(db: Queryable, id: string) {
     version: r.version as number,
   };
   return { ...bundle, row };
+}
+
+function toView(ctx: ServiceContext, { row, ...lists }: Bundle) {
+  return { ...row, ...derive(ctx, row, lists.signatories), ...lists };
+}
+export type AgreementView = ReturnType<typeof toView>;
+
+/** The uncached read, for write paths: inside a transaction it sees the transaction's own changes. */
+async function loadView(ctx: ServiceContext, db: Queryable, id: string): Promise<AgreementView> {
+  const bundle = await fetchBundle(db, id);
+  if (!bundle) throw new AppError("NOT_FOUND", "agreement.notFound");
+  return toView(ctx, bundle);
 }
 
 /**
@@ -283,7 +265,7 @@ async function cachedBundle(ctx: ServiceContext, id: string): Promise<Bundle | u
 
 export async function getAgreement(ctx: ServiceContext, id: string): Promise<AgreementView> {
   const actor = ctx.system ? null : requireActor(ctx);
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError("NOT_FOUND", "agreement.notFound");
+  if (!isUuid(id)) throw new AppError("NOT_FOUND", "agreement.notFound");
   const bundle = await cachedBundle(ctx, id);
   if (!bundle) throw new AppError("NOT_FOUND", "agreement.notFound");
   if (actor) {
@@ -291,8 +273,7 @@ export async function getAgreement(ctx: ServiceContext, id: string): Promise<Agr
     if (!bundle.parties.some((p) => readable.includes(p.organisationId)))
       throw new AppError("NOT_FOUND", "agreement.notFound");
   }
-  const { row, ...lists } = bundle;
-  return { ...row, ...derive(ctx, row, lists.signatories), ...lists };
+  return toView(ctx, bundle);
 }
 
 function invalid(fields: FieldError[]) {
@@ -345,7 +326,7 @@ export async function createAgreement(ctx: ServiceContext, input: CreateAgreemen
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx.insert(agreements).values(fields).returning();
     await writeParties(tx, row!.id, parties);
-    const view = await loadView(ctx, tx, row!);
+    const view = await loadView(ctx, tx, row!.id);
     await recordAudit(tx, ctx, "agreement.created", { type: "agreement", id: row!.id }, { after: view });
     return view;
   });
@@ -381,10 +362,10 @@ async function editAgreement(
   const current = await requireAgreement(ctx, id, "edit");
   try {
     return await ctx.db.transaction(async (tx) => {
-      const before = await loadView(ctx, tx, current);
+      const before = await loadView(ctx, tx, current.id);
       const fields = (await change(tx, current)) ?? {};
-      const row = await bumpVersion(ctx, tx, id, version, fields);
-      const after = await loadView(ctx, tx, row);
+      await bumpVersion(ctx, tx, id, version, fields);
+      const after = await loadView(ctx, tx, id);
       await recordAudit(tx, ctx, action, { type: "agreement", id }, { before, after });
       return after;
     });
@@ -573,7 +554,7 @@ export async function listFocusAreas(ctx: ServiceContext, agreementId: string) {
 }
 
 async function focusAreaAgreement(ctx: ServiceContext, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError("NOT_FOUND", "focusArea.notFound");
+  if (!isUuid(id)) throw new AppError("NOT_FOUND", "focusArea.notFound");
   const [fa] = await ctx.db.select().from(focusAreas).where(eq(focusAreas.id, id));
   if (!fa) throw new AppError("NOT_FOUND", "focusArea.notFound");
   return fa;

@@ -5,6 +5,7 @@ import {
   SetCoverageInput,
   UpdateOrganisationInput,
 } from "../../domain/organisations/schemas.ts";
+import { isUuid } from "../../domain/shared/text.ts";
 import { AppError } from "../../errors.ts";
 import { hasRole, requireActor } from "../core/access.ts";
 import { recordAudit } from "../core/audit.ts";
@@ -28,7 +29,7 @@ export async function listOrganisations(ctx: ServiceContext, filter: { kind?: st
 export async function getOrganisation(ctx: ServiceContext, id: string) {
   if (!ctx.system) requireActor(ctx);
   // A malformed id is simply not found (it would otherwise reach PostgreSQL as an invalid uuid: a 500).
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError("NOT_FOUND", "organisation.notFound");
+  if (!isUuid(id)) throw new AppError("NOT_FOUND", "organisation.notFound");
   const [org] = await ctx.db.select().from(organisations).where(eq(organisations.id, id));
   if (!org) throw new AppError("NOT_FOUND", "organisation.notFound");
   const coverage = await ctx.db
@@ -45,7 +46,10 @@ export async function getOrganisation(ctx: ServiceContext, id: string) {
 }
 
 /** Platform admins create any organisation; an organisation's admins add departments and companies under it. */
-function canManage(ctx: ServiceContext, org: { kind: string; parentId: string | null; id?: string }): boolean {
+export function canManageOrganisation(
+  ctx: ServiceContext,
+  org: { kind: string; parentId: string | null; id?: string },
+): boolean {
   if (ctx.system) return true;
   const actor = requireActor(ctx);
   if (actor.isPlatformAdmin) return true;
@@ -77,7 +81,7 @@ function uniqueViolation(e: unknown): boolean {
 
 export async function createOrganisation(ctx: ServiceContext, input: CreateOrganisationInput): Promise<Organisation> {
   const data = parseInput(CreateOrganisationInput, input);
-  if (!canManage(ctx, data)) throw new AppError("FORBIDDEN", "organisation.manageForbidden");
+  if (!canManageOrganisation(ctx, data)) throw new AppError("FORBIDDEN", "organisation.manageForbidden");
   await checkParent(ctx, data.parentId);
   try {
     return await ctx.db.transaction(async (tx) => {
@@ -95,7 +99,7 @@ export async function updateOrganisation(ctx: ServiceContext, input: UpdateOrgan
   const data = parseInput(UpdateOrganisationInput, input);
   const [before] = await ctx.db.select().from(organisations).where(eq(organisations.id, data.id));
   if (!before) throw new AppError("NOT_FOUND", "organisation.notFound");
-  if (!canManage(ctx, before)) throw new AppError("FORBIDDEN", "organisation.manageForbidden");
+  if (!canManageOrganisation(ctx, before)) throw new AppError("FORBIDDEN", "organisation.manageForbidden");
   await checkParent(ctx, data.parentId, data.id);
   const { id, version, ...fields } = data;
   try {
@@ -124,7 +128,7 @@ export async function setPoliceAreaCoverage(ctx: ServiceContext, input: unknown)
   const [area] = await ctx.db.select().from(organisations).where(eq(organisations.id, data.policeAreaId));
   if (!area) throw new AppError("NOT_FOUND", "organisation.notFound");
   if (area.kind !== "lpo") throw fieldError("policeAreaId", "organisation.coverage.onlyLpo");
-  if (!canManage(ctx, area)) throw new AppError("FORBIDDEN", "organisation.manageForbidden");
+  if (!canManageOrganisation(ctx, area)) throw new AppError("FORBIDDEN", "organisation.manageForbidden");
   return ctx.db.transaction(async (tx) => {
     const [bumped] = await tx
       .update(organisations)
