@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Queryable, Tx } from "../../db/client.ts";
 import {
@@ -33,16 +34,8 @@ import { parseInput } from "../core/validate.ts";
 type AgreementRow = typeof agreements.$inferSelect;
 
 /** Organisations whose agreements the actor may read: its own, and the parents of its own. */
-async function readableOrganisationIds(ctx: ServiceContext): Promise<string[]> {
-  const actor = requireActor(ctx);
-  if (actor.readableOrganisationIds) return [...actor.readableOrganisationIds];
-  const own = [...actor.memberships.keys()];
-  if (own.length === 0) return [];
-  const parents = await ctx.db
-    .select({ parentId: organisations.parentId })
-    .from(organisations)
-    .where(inArray(organisations.id, own));
-  return [...new Set([...own, ...parents.flatMap((p) => (p.parentId ? [p.parentId] : []))])];
+function readableOrganisationIds(ctx: ServiceContext): readonly string[] {
+  return requireActor(ctx).readableOrganisationIds;
 }
 
 async function partiesOf(db: Queryable, agreementIds: string[]) {
@@ -80,7 +73,7 @@ async function requireAgreement(ctx: ServiceContext, id: string, need: "read" | 
   const partyIds = (await ctx.db.select().from(agreementParties).where(eq(agreementParties.agreementId, id))).map(
     (p) => p.organisationId,
   );
-  const readable = await readableOrganisationIds(ctx);
+  const readable = readableOrganisationIds(ctx);
   if (!partyIds.some((p) => readable.includes(p))) throw new AppError("NOT_FOUND", "agreement.notFound");
   if (need === "edit" && !hasRoleInAny(actor, partyIds, "editor"))
     throw new AppError("FORBIDDEN", "agreement.editForbidden");
@@ -106,7 +99,7 @@ function derive(ctx: ServiceContext, row: AgreementRow, sigs: { signedOn: string
 }
 
 export async function listAgreements(ctx: ServiceContext) {
-  const orgIds = ctx.system ? null : await readableOrganisationIds(ctx);
+  const orgIds = ctx.system ? null : readableOrganisationIds(ctx);
   if (orgIds && orgIds.length === 0) return [];
   const rows = await ctx.db
     .select()
@@ -269,7 +262,7 @@ export async function getAgreement(ctx: ServiceContext, id: string): Promise<Agr
   const bundle = await cachedBundle(ctx, id);
   if (!bundle) throw new AppError("NOT_FOUND", "agreement.notFound");
   if (actor) {
-    const readable = await readableOrganisationIds(ctx);
+    const readable = readableOrganisationIds(ctx);
     if (!bundle.parties.some((p) => readable.includes(p.organisationId)))
       throw new AppError("NOT_FOUND", "agreement.notFound");
   }
@@ -478,7 +471,6 @@ export async function addAnnexFile(
     throw new AppError("PAYLOAD_TOO_LARGE", "upload.tooLarge", {
       params: { mb: Math.round(ctx.config.maxUploadBytes / 1048576) },
     });
-  const { createHash } = await import("node:crypto");
   // Path separators and control characters would make a download's file name unsafe.
   // eslint-disable-next-line no-control-regex
   const filename = input.filename.replace(/[\\/\u0000-\u001f]/g, "_").slice(0, 200) || "bilaga";

@@ -11,7 +11,7 @@ export interface Actor {
   /** organisationId → role. */
   memberships: ReadonlyMap<string, Role>;
   /** Organisations whose agreements the actor may read: its own and their parents (computed at sign-in). */
-  readableOrganisationIds?: readonly string[];
+  readableOrganisationIds: readonly string[];
 }
 
 /** What every use case receives: the database, who is asking (null: anonymous), and the clock. */
