@@ -1,4 +1,8 @@
 import { type RouteConfig, index, route } from "@react-router/dev/routes";
+import { cycleRoutes } from "./routes/cycle/routes.ts";
+import { actionRoutes } from "./routes/actions/routes.ts";
+import { promiseRoutes } from "./routes/promises/routes.ts";
+import { taskRoutes } from "./routes/tasks/routes.ts";
 
 export default [
   index("routes/home.tsx"),
@@ -21,5 +25,10 @@ export default [
   route("anvandare", "routes/users.tsx"),
   route("api-nycklar", "routes/api-tokens.tsx"),
   route("importera", "routes/import.tsx"),
+  // The yearly cycle's modules declare their own pages.
+  ...cycleRoutes,
+  ...actionRoutes,
+  ...promiseRoutes,
+  ...taskRoutes,
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

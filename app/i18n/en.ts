@@ -1,4 +1,8 @@
 import type { MessageKey } from "./sv.ts";
+import { enCycle } from "./modules/cycle.en.ts";
+import { enActions } from "./modules/actions.en.ts";
+import { enPromises } from "./modules/promises.en.ts";
+import { enTasks } from "./modules/tasks.en.ts";
 
 /** English: every Swedish key translated; Swedish terms of art (lägesbild, medborgarlöfte …) are kept. */
 export const en = {
@@ -363,4 +367,8 @@ export const en = {
   "import.promise.by.polisen": "The police promise",
   "import.promise.by.kommunen": "The kommun promises",
   "import.promise.by.gemensamt": "Together we promise",
+  ...enCycle,
+  ...enActions,
+  ...enPromises,
+  ...enTasks,
 } as const satisfies Record<MessageKey, string>;

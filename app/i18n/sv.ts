@@ -1,3 +1,8 @@
+import { svCycle } from "./modules/cycle.sv.ts";
+import { svActions } from "./modules/actions.sv.ts";
+import { svPromises } from "./modules/promises.sv.ts";
+import { svTasks } from "./modules/tasks.sv.ts";
+
 /** Swedish, the default locale. Keys are `module.action.outcome`; English in en.ts must have every key. */
 export const sv = {
   "app.name": "Samverkan",
@@ -362,6 +367,11 @@ export const sv = {
   "import.promise.by.polisen": "Polisen lovar",
   "import.promise.by.kommunen": "Kommunen lovar",
   "import.promise.by.gemensamt": "Tillsammans lovar vi",
+  // The yearly cycle's modules keep their messages in modules/*.sv.ts.
+  ...svCycle,
+  ...svActions,
+  ...svPromises,
+  ...svTasks,
 } as const;
 
 export type MessageKey = keyof typeof sv;

@@ -4,6 +4,7 @@ import {
   boolean,
   customType,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -91,6 +92,10 @@ export const users = pgTable(
     passwordHash: text("password_hash"),
     isPlatformAdmin: boolean("is_platform_admin").notNull().default(false),
     locale: text("locale").notNull().default("sv"),
+    /** The weekly "Att göra" e-mail. */
+    digestEnabled: boolean("digest_enabled").notNull().default(true),
+    /** Bumped to revoke the user's secret iCal feed URLs. */
+    feedKeyVersion: integer("feed_key_version").notNull().default(1),
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -309,3 +314,432 @@ export const meta = pgTable("samverkan_meta", {
   key: text("key").primaryKey(),
   value: text("value").notNull(),
 });
+
+// ---------------------------------------------------------------------------------------------
+// The yearly cycle (DOMAIN.md §2–§4): lägesbild → problems → orsaksanalys → åtgärdsplan →
+// medborgarlöften → uppföljning, with the årshjul's tasks and the mail outbox.
+// ---------------------------------------------------------------------------------------------
+
+export const cycleStatus = pgEnum("cycle_status", ["draft", "active", "closed"]);
+export const actionStatus = pgEnum("action_status", [
+  "planned",
+  "ongoing",
+  "done",
+  "partly_done",
+  "not_done",
+  "cancelled",
+]);
+export const actionKind = pgEnum("action_kind", ["situational", "social"]);
+export const actionHorizon = pgEnum("action_horizon", ["short", "long"]);
+export const causeAxis = pgEnum("cause_axis", ["victim", "offender", "place"]);
+export const promiser = pgEnum("promiser", ["police", "kommun", "together"]);
+export const promiseStatus = pgEnum("promise_status", ["draft", "published", "closed"]);
+export const promiseVerdict = pgEnum("promise_verdict", ["yes", "partly", "no"]);
+export const followUpKind = pgEnum("follow_up_kind", ["production", "process", "effect"]);
+export const calendarRuleKind = pgEnum("calendar_rule_kind", [
+  "process_start",
+  "situation_report_due",
+  "promise_period_start",
+  "promise_period_end",
+  "annual_report",
+  "review",
+  "custom",
+]);
+export const mailStatus = pgEnum("mail_status", ["queued", "sent", "failed"]);
+
+/** One entry of the lägesbild's source checklist (DOMAIN.md §3). */
+export interface SituationSource {
+  key: string;
+  label: string;
+  mandatory: boolean;
+}
+export interface SituationSourceUse extends SituationSource {
+  used: boolean;
+  note: string;
+  link: string;
+}
+export interface ProblemPlace {
+  name: string;
+  lat: number | null;
+  lng: number | null;
+  area: string;
+}
+export interface IndicatorValue {
+  year: number;
+  /** null when suppressed or missing. */
+  value: number | null;
+  /** Brå/NTU suppress small cells ("XX", "..", "-"); the marker is kept as it was given. */
+  suppressed: boolean;
+  note: string;
+}
+export interface HandbookTick {
+  done: boolean;
+  note: string;
+}
+
+/** How an agreement runs its yearly cycle; defaults apply until someone saves them. */
+export const agreementSettings = pgTable("agreement_settings", {
+  agreementId: uuid("agreement_id")
+    .primaryKey()
+    .references(() => agreements.id, { onDelete: "cascade" }),
+  /** The month a cycle starts (1–12). */
+  cycleStartMonth: integer("cycle_start_month").notNull().default(1),
+  /** "year" or "half_year" (April–September, October–March, as seed 003). */
+  promisePeriod: text("promise_period").notNull().default("year"),
+  /** Statutory review of the lägesbild and plan, in months (lag 2023:196; configurable). */
+  reviewIntervalMonths: integer("review_interval_months").notNull().default(24),
+  /** An action nobody has updated for this many days shows on the owners' "Att göra" list. */
+  staleAfterDays: integer("stale_after_days").notNull().default(90),
+  situationSources: jsonb("situation_sources").$type<SituationSource[]>().notNull(),
+  version: integer("version").notNull().default(1),
+  updatedAt: updatedAt(),
+});
+
+export const cycles = pgTable(
+  "cycles",
+  {
+    id: id(),
+    agreementId: uuid("agreement_id")
+      .notNull()
+      .references(() => agreements.id, { onDelete: "cascade" }),
+    label: text("label").notNull(),
+    startsOn: date("starts_on").notNull(),
+    endsOn: date("ends_on").notNull(),
+    status: cycleStatus("status").notNull().default("draft"),
+    previousCycleId: uuid("previous_cycle_id").references((): never => cycles.id as never, { onDelete: "set null" }),
+    // Lägesbild: the three parts lag (2023:196) 4 § requires.
+    crimeMapping: text("crime_mapping").notNull().default(""),
+    otherInformation: text("other_information").notNull().default(""),
+    analysis: text("analysis").notNull().default(""),
+    sources: jsonb("sources").$type<SituationSourceUse[]>().notNull().default([]),
+    situationAdoptedByBodyId: uuid("situation_adopted_by_body_id").references(() => bodies.id, {
+      onDelete: "set null",
+    }),
+    situationAdoptedOn: date("situation_adopted_on"),
+    /** Why the prioritised problems were chosen. */
+    prioritisationRationale: text("prioritisation_rationale").notNull().default(""),
+    planAdoptedByBodyId: uuid("plan_adopted_by_body_id").references(() => bodies.id, { onDelete: "set null" }),
+    planAdoptedOn: date("plan_adopted_on"),
+    /** Samverkanshandboken's five steps, ticked by hand where the data cannot tell ("1".."5"). */
+    handbook: jsonb("handbook").$type<Record<string, HandbookTick>>().notNull().default({}),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [index("cycles_agreement_idx").on(t.agreementId, t.startsOn)],
+);
+
+/** The cycle's prioritised focus areas (copied from the agreement's, carried to the next cycle). */
+export const cycleFocusAreas = pgTable(
+  "cycle_focus_areas",
+  {
+    id: id(),
+    cycleId: uuid("cycle_id")
+      .notNull()
+      .references(() => cycles.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    focusAreaId: uuid("focus_area_id").references(() => focusAreas.id, { onDelete: "set null" }),
+  },
+  (t) => [index("cycle_focus_areas_cycle_idx").on(t.cycleId)],
+);
+
+/** Indicators live on the agreement, so a trend runs across cycles. */
+export const indicators = pgTable(
+  "indicators",
+  {
+    id: id(),
+    agreementId: uuid("agreement_id")
+      .notNull()
+      .references(() => agreements.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    name: text("name").notNull(),
+    source: text("source").notNull().default(""),
+    unit: text("unit").notNull().default(""),
+    /** Which way is better: "decrease" (fewer crimes) or "increase" (more feel safe). */
+    direction: text("direction").notNull().default("decrease"),
+    values: jsonb("values").$type<IndicatorValue[]>().notNull().default([]),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("indicators_agreement_idx").on(t.agreementId)],
+);
+
+/** A problembild of the lägesbild, tied to places and times; prioritised ones get a cause analysis. */
+export const problems = pgTable(
+  "problems",
+  {
+    id: id(),
+    cycleId: uuid("cycle_id")
+      .notNull()
+      .references(() => cycles.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    places: jsonb("places").$type<ProblemPlace[]>().notNull().default([]),
+    times: text("times").notNull().default(""),
+    prioritised: boolean("prioritised").notNull().default(false),
+    rationale: text("rationale").notNull().default(""),
+    cycleFocusAreaId: uuid("cycle_focus_area_id").references(() => cycleFocusAreas.id, { onDelete: "set null" }),
+    /** Orsaksanalys: the chains of events, as free text. */
+    eventChains: text("event_chains").notNull().default(""),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("problems_cycle_idx").on(t.cycleId)],
+);
+
+export const causes = pgTable(
+  "causes",
+  {
+    id: id(),
+    problemId: uuid("problem_id")
+      .notNull()
+      .references(() => problems.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    axis: causeAxis("axis").notNull(),
+    text: text("text").notNull(),
+  },
+  (t) => [index("causes_problem_idx").on(t.problemId)],
+);
+
+export const actions = pgTable(
+  "actions",
+  {
+    id: id(),
+    cycleId: uuid("cycle_id")
+      .notNull()
+      .references(() => cycles.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    cycleFocusAreaId: uuid("cycle_focus_area_id").references(() => cycleFocusAreas.id, { onDelete: "set null" }),
+    causeId: uuid("cause_id").references(() => causes.id, { onDelete: "set null" }),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    kind: actionKind("kind").notNull().default("situational"),
+    horizon: actionHorizon("horizon").notNull().default("short"),
+    contactPerson: text("contact_person").notNull().default(""),
+    participants: text("participants").notNull().default(""),
+    startsOn: date("starts_on"),
+    deadline: date("deadline"),
+    quantityTarget: text("quantity_target").notNull().default(""),
+    followUpMethod: text("follow_up_method").notNull().default(""),
+    followUpFrequency: text("follow_up_frequency").notNull().default(""),
+    goal: text("goal").notNull().default(""),
+    indicatorId: uuid("indicator_id").references(() => indicators.id, { onDelete: "set null" }),
+    baselineYear: integer("baseline_year"),
+    baselineValue: doublePrecision("baseline_value"),
+    targetValue: doublePrecision("target_value"),
+    targetYear: integer("target_year"),
+    status: actionStatus("status").notNull().default("planned"),
+    outcomeNote: text("outcome_note").notNull().default(""),
+    hoursSpent: doublePrecision("hours_spent"),
+    /** The action of the previous cycle this one carries on. */
+    carriedFromId: uuid("carried_from_id"),
+    /** When anyone last changed the action or followed it up: drives "senast uppdaterad för N dagar sedan". */
+    lastActivityAt: timestamp("last_activity_at", { withTimezone: true }).notNull().defaultNow(),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("actions_cycle_idx").on(t.cycleId), index("actions_deadline_idx").on(t.deadline)],
+);
+
+/** Who is responsible for an action: one or more organisations, from either party or outside. */
+export const actionResponsibles = pgTable(
+  "action_responsibles",
+  {
+    actionId: uuid("action_id")
+      .notNull()
+      .references(() => actions.id, { onDelete: "cascade" }),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "restrict" }),
+    position: integer("position").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.actionId, t.organisationId] }),
+    index("action_responsibles_org_idx").on(t.organisationId),
+  ],
+);
+
+export const followUps = pgTable(
+  "follow_ups",
+  {
+    id: id(),
+    actionId: uuid("action_id")
+      .notNull()
+      .references(() => actions.id, { onDelete: "cascade" }),
+    on: date("on").notNull(),
+    kind: followUpKind("kind").notNull(),
+    authorUserId: uuid("author_user_id").references(() => users.id, { onDelete: "set null" }),
+    authorName: text("author_name").notNull(),
+    /** The action's status this entry set, if it set one. */
+    status: actionStatus("status"),
+    note: text("note").notNull().default(""),
+    quantity: doublePrecision("quantity"),
+    hours: doublePrecision("hours"),
+    /** "web", "api" or "link" (one-click e-mail link). */
+    via: text("via").notNull().default("web"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("follow_ups_action_idx").on(t.actionId, t.on)],
+);
+
+export const citizenPromises = pgTable(
+  "citizen_promises",
+  {
+    id: id(),
+    agreementId: uuid("agreement_id")
+      .notNull()
+      .references(() => agreements.id, { onDelete: "cascade" }),
+    cycleId: uuid("cycle_id").references(() => cycles.id, { onDelete: "set null" }),
+    position: integer("position").notNull(),
+    promiser: promiser("promiser").notNull(),
+    text: text("text").notNull().default(""),
+    periodStart: date("period_start"),
+    periodEnd: date("period_end"),
+    status: promiseStatus("status").notNull().default("draft"),
+    /** On the public page. Publishing is explicit and can be withdrawn at once. */
+    isPublic: boolean("is_public").notNull().default(false),
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    /** "Gjorde vi det vi lovade?" */
+    verdict: promiseVerdict("verdict"),
+    verdictText: text("verdict_text").notNull().default(""),
+    /** "Fick det effekt?" */
+    effectText: text("effect_text").notNull().default(""),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("citizen_promises_agreement_idx").on(t.agreementId),
+    index("citizen_promises_public_idx").on(t.isPublic),
+  ],
+);
+
+export const citizenPromiseActions = pgTable(
+  "citizen_promise_actions",
+  {
+    promiseId: uuid("promise_id")
+      .notNull()
+      .references(() => citizenPromises.id, { onDelete: "cascade" }),
+    actionId: uuid("action_id")
+      .notNull()
+      .references(() => actions.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.promiseId, t.actionId] }),
+    index("citizen_promise_actions_action_idx").on(t.actionId),
+  ],
+);
+
+export const communicationItems = pgTable(
+  "communication_items",
+  {
+    id: id(),
+    cycleId: uuid("cycle_id")
+      .notNull()
+      .references(() => cycles.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    message: text("message").notNull(),
+    audience: text("audience").notNull().default(""),
+    channel: text("channel").notNull().default(""),
+    owner: text("owner").notNull().default(""),
+    plannedOn: date("planned_on"),
+    promiseId: uuid("promise_id").references(() => citizenPromises.id, { onDelete: "set null" }),
+    milestone: text("milestone").notNull().default(""),
+    done: boolean("done").notNull().default(false),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [index("communication_items_cycle_idx").on(t.cycleId)],
+);
+
+/** What was reported to whom and when (kommunstyrelsen, LPO leadership, citizens). */
+export const cycleReports = pgTable(
+  "cycle_reports",
+  {
+    id: id(),
+    cycleId: uuid("cycle_id")
+      .notNull()
+      .references(() => cycles.id, { onDelete: "cascade" }),
+    recipient: text("recipient").notNull(),
+    reportedOn: date("reported_on").notNull(),
+    note: text("note").notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [index("cycle_reports_cycle_idx").on(t.cycleId)],
+);
+
+/** The årshjul: recurring deadlines of an agreement, which generate dated tasks. */
+export const calendarRules = pgTable(
+  "calendar_rules",
+  {
+    id: id(),
+    agreementId: uuid("agreement_id")
+      .notNull()
+      .references(() => agreements.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    kind: calendarRuleKind("kind").notNull(),
+    title: text("title").notNull(),
+    month: integer("month").notNull(),
+    day: integer("day").notNull(),
+    /** 12: every year; 6: every half-year; 24: every second year. */
+    intervalMonths: integer("interval_months").notNull().default(12),
+    ownerUserId: uuid("owner_user_id").references(() => users.id, { onDelete: "set null" }),
+    active: boolean("active").notNull().default(true),
+  },
+  (t) => [index("calendar_rules_agreement_idx").on(t.agreementId)],
+);
+
+export const tasks = pgTable(
+  "tasks",
+  {
+    id: id(),
+    agreementId: uuid("agreement_id")
+      .notNull()
+      .references(() => agreements.id, { onDelete: "cascade" }),
+    ruleId: uuid("rule_id").references(() => calendarRules.id, { onDelete: "set null" }),
+    title: text("title").notNull(),
+    dueOn: date("due_on").notNull(),
+    ownerUserId: uuid("owner_user_id").references(() => users.id, { onDelete: "set null" }),
+    doneOn: date("done_on"),
+    doneByUserId: uuid("done_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // Generating tasks again must not duplicate them.
+    uniqueIndex("tasks_rule_due_uq").on(t.ruleId, t.dueOn),
+    index("tasks_owner_due_idx").on(t.ownerUserId, t.dueOn),
+    index("tasks_agreement_due_idx").on(t.agreementId, t.dueOn),
+  ],
+);
+
+/** Outgoing mail: queued in the same transaction as what caused it, sent and retried by a worker. */
+export const mailOutbox = pgTable(
+  "mail_outbox",
+  {
+    id: id(),
+    kind: text("kind").notNull(),
+    /** Makes enqueueing idempotent, e.g. "digest:<user>:<ISO week>". */
+    dedupeKey: text("dedupe_key").notNull(),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
+    toAddress: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    textBody: text("text_body").notNull(),
+    htmlBody: text("html_body").notNull().default(""),
+    status: mailStatus("status").notNull().default("queued"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    lastError: text("last_error").notNull().default(""),
+    createdAt: createdAt(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("mail_outbox_dedupe_uq").on(t.dedupeKey),
+    index("mail_outbox_due_idx").on(t.status, t.nextAttemptAt),
+  ],
+);

@@ -42,7 +42,11 @@ import {
 import type { Logger } from "../../server/log.ts";
 import { contextForRequest } from "../context.ts";
 import { apiErrorHandler } from "../problem.ts";
+import { registerActionRoutes } from "./actions.ts";
+import { registerCycleRoutes } from "./cycles.ts";
 import { apiDocsPage } from "./docs.ts";
+import { registerPromiseRoutes } from "./promises.ts";
+import { registerTaskRoutes } from "./tasks.ts";
 import { readUpload } from "./uploads.ts";
 
 extendZodWithOpenApi(z);
@@ -64,7 +68,7 @@ const AnyObject = z.record(z.string(), z.unknown());
 
 type Method = "get" | "post" | "put" | "patch" | "delete";
 
-interface RouteSpec {
+export interface RouteSpec {
   method: Method;
   path: string;
   summary: string;
@@ -76,6 +80,8 @@ interface RouteSpec {
   status?: number;
   /** Anonymous callers allowed (reference data). */
   public?: boolean;
+  /** Path parameters other than {id} (all strings). */
+  params?: z.ZodObject;
   handle: (ctx: ServiceContext, req: Request) => Promise<unknown>;
 }
 
@@ -349,6 +355,12 @@ export function apiRouter(deps: { db: Db; config: Config; log: Logger }) {
     handle: (ctx, req) => updateFocusArea(ctx, { ...(req.body as object), id: param(req, "id") }),
   });
 
+  // The yearly cycle's modules declare their endpoints in their own files.
+  registerCycleRoutes(add);
+  registerActionRoutes(add);
+  registerPromiseRoutes(add);
+  registerTaskRoutes(add);
+
   const OrganisationMatchOut = z
     .object({ organisationId: z.uuid(), name: z.string(), kind: z.enum(organisationKinds) })
     .nullable();
@@ -469,7 +481,7 @@ export function apiRouter(deps: { db: Db; config: Config; log: Logger }) {
       tags: [spec.tag],
       security: spec.public ? [] : [{ bearer: [] }],
       request: {
-        ...(spec.path.includes("{id}") ? { params: Id } : {}),
+        ...(spec.params ? { params: spec.params } : spec.path.includes("{id}") ? { params: Id } : {}),
         ...(spec.body ? { body: { content: { [spec.bodyType ?? "application/json"]: { schema: spec.body } } } } : {}),
       },
       responses: {
@@ -519,7 +531,7 @@ export function apiRouter(deps: { db: Db; config: Config; log: Logger }) {
   return router;
 }
 
-function param(req: Request, name: string): string {
+export function param(req: Request, name: string): string {
   const v = req.params[name];
   return typeof v === "string" ? v : "";
 }

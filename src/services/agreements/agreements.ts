@@ -64,7 +64,7 @@ async function partiesOf(db: Queryable, agreementIds: string[]) {
  * Loads an agreement the actor may see. Anyone who may not read it gets NOT_FOUND, so the answer
  * does not reveal that it exists.
  */
-async function requireAgreement(ctx: ServiceContext, id: string, need: "read" | "edit"): Promise<AgreementRow> {
+export async function requireAgreement(ctx: ServiceContext, id: string, need: "read" | "edit"): Promise<AgreementRow> {
   const actor = ctx.system ? null : requireActor(ctx);
   if (!isUuid(id)) throw new AppError("NOT_FOUND", "agreement.notFound");
   const [row] = await ctx.db.select().from(agreements).where(eq(agreements.id, id));
