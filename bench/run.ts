@@ -13,3 +13,13 @@ if ((!only || only === "import") && existsSync(join(import.meta.dirname, "import
   const { runImportBench } = (await import("./import.ts")) as { runImportBench: () => Promise<void> };
   await runImportBench();
 }
+if ((!only || only === "public") && existsSync(join(import.meta.dirname, "public.ts"))) {
+  console.log("\n# public kommun page");
+  const { runPublicPageBench } = (await import("./public.ts")) as { runPublicPageBench: () => Promise<void> };
+  await runPublicPageBench();
+}
+if ((!only || only === "todo") && existsSync(join(import.meta.dirname, "todo.ts"))) {
+  console.log('\n# "Att göra" list');
+  const { runTodoBench } = (await import("./todo.ts")) as { runTodoBench: () => Promise<void> };
+  await runTodoBench();
+}
