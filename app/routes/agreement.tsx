@@ -108,6 +108,41 @@ export default function Agreement({ loaderData }: Route.ComponentProps) {
           )}
         </dl>
       </section>
+      <section aria-labelledby="h-yearly" className="stack">
+        <h2 id="h-yearly" className="ds-heading" data-size="md">
+          {t(locale, "agreement.yearly.title")}
+        </h2>
+        <p className="ds-paragraph">{t(locale, "agreement.yearly.intro")}</p>
+        <ul className="ds-list">
+          <li>
+            <a className="ds-link" href={`${base}/cykler`}>
+              {t(locale, "agreement.yearly.cycles")}
+            </a>
+          </li>
+          <li>
+            <a className="ds-link" href={`${base}/medborgarloften`}>
+              {t(locale, "agreement.yearly.promises")}
+            </a>
+          </li>
+          <li>
+            <a className="ds-link" href={`${base}/arshjul`}>
+              {t(locale, "agreement.yearly.calendar")}
+            </a>
+          </li>
+          <li>
+            <a className="ds-link" href={`${base}/indikatorer`}>
+              {t(locale, "agreement.yearly.indicators")}
+            </a>
+          </li>
+          {canEdit && (
+            <li>
+              <a className="ds-link" href={`${base}/installningar`}>
+                {t(locale, "agreement.yearly.settings")}
+              </a>
+            </li>
+          )}
+        </ul>
+      </section>
       {(["purpose", "method", "organisationText"] as const).map((k) =>
         a[k] ? (
           <section key={k} aria-labelledby={`h-${k}`}>
