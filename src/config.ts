@@ -20,6 +20,10 @@ const Env = z.object({
   EXPIRY_WARNING_DAYS: z.coerce.number().int().min(1).max(730).default(90),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default("Samverkan <noreply@samverkan.local>"),
+  // Tasks module: the in-process job scheduler (outbox, daily tasks, weekly digest).
+  JOBS: z.enum(["on", "off"]).optional(),
+  DIGEST_WEEKDAY: z.coerce.number().int().min(1).max(7).default(1),
+  DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
 });
 
 export type Config = {
@@ -37,6 +41,11 @@ export type Config = {
   expiryWarningDays: number;
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** Tasks module: run the job scheduler in the server process (default on, off in tests). */
+  jobs: boolean;
+  /** ISO weekday (1 = Monday) and hour (Europe/Stockholm) the weekly digest is queued. */
+  digestWeekday: number;
+  digestHour: number;
 };
 
 export class ConfigError extends Error {}
@@ -64,5 +73,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     expiryWarningDays: e.EXPIRY_WARNING_DAYS,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    jobs: (e.JOBS ?? (e.NODE_ENV === "test" ? "off" : "on")) === "on",
+    digestWeekday: e.DIGEST_WEEKDAY,
+    digestHour: e.DIGEST_HOUR,
   };
 }

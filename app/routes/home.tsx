@@ -3,6 +3,8 @@ import { AgreementTable } from "../components/agreement-table.tsx";
 import { t } from "../lib/context.ts";
 import { requireSignedIn } from "../lib/http.ts";
 import { listAgreements } from "../../src/services/agreements/agreements.ts";
+import { buildTodoList } from "../../src/services/tasks/todo.ts";
+import { TodoPanel } from "./tasks/todo-list.tsx";
 
 export function meta() {
   return [{ title: "Start – Samverkan" }];
@@ -10,16 +12,18 @@ export function meta() {
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const actor = requireSignedIn(context.ctx, request);
-  return { locale: context.locale, name: actor.name, agreements: await listAgreements(context.ctx) };
+  const [agreements, todo] = await Promise.all([listAgreements(context.ctx), buildTodoList(context.ctx)]);
+  return { locale: context.locale, name: actor.name, agreements, todo };
 }
 
 export default function Home({ loaderData }: Route.ComponentProps) {
-  const { locale, name, agreements } = loaderData;
+  const { locale, name, agreements, todo } = loaderData;
   return (
     <div className="stack">
       <h1 className="ds-heading" data-size="lg">
         {t(locale, "home.welcome", { name })}
       </h1>
+      <TodoPanel list={todo} locale={locale} />
       {agreements.length ? (
         <AgreementTable agreements={agreements} locale={locale} caption={t(locale, "home.myAgreements")} />
       ) : (

@@ -11,7 +11,12 @@ export async function runExport(argv: string[]): Promise<number> {
       if (out) {
         writeFileSync(out, json);
         process.stderr.write(`wrote ${out}\n`);
-      } else process.stdout.write(`${json}\n`);
+      } else {
+        // A large dump outgrows the pipe's buffer: wait until it is handed over before the process exits.
+        await new Promise<void>((resolve, reject) =>
+          process.stdout.write(`${json}\n`, (e) => (e ? reject(e) : resolve())),
+        );
+      }
       return 0;
     }),
   );

@@ -27,6 +27,11 @@ const commands: Record<string, Command> = {
     summary: "import FILE [--json]         extract a draft from a document",
     load: () => import("./import.ts"),
   },
+  // Tasks module: run one scheduled job once.
+  jobs: {
+    summary: "jobs digest|send|tasks        queue the weekly digest, send queued mail, or make årshjul tasks",
+    load: () => import("./jobs.ts"),
+  },
 };
 
 export async function main(argv: string[]): Promise<number> {

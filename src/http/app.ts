@@ -8,6 +8,7 @@ import { parseLocale } from "../../app/i18n/index.ts";
 import "../../app/lib/context.ts";
 import type { Config } from "../config.ts";
 import type { Db } from "../db/client.ts";
+import { answerPublicPageFromCache, publicKommunPageCache } from "./api/promises.ts";
 import { apiRouter } from "./api/router.ts";
 import { clientIp, contextForRequest, LOCALE_COOKIE, readCookie } from "./context.ts";
 import type { Logger } from "../server/log.ts";
@@ -53,6 +54,15 @@ export function createHttpApp(options: HttpAppOptions) {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback, linklocal, uniquelocal");
+  // promises module: an anonymous /kommun/:slug already rendered is answered from the public page
+  // cache before Express sets up the request (its stored headers include helmet's); a miss renders
+  // through publicKommunPageCache below. docs/decisions/0005-public-page.md
+  // (`handle` is what the app function calls for every request; it is not in Express's types.)
+  const withHandle = app as unknown as { handle: (req: Request, res: Response, next?: NextFunction) => void };
+  const expressHandle = withHandle.handle.bind(app);
+  withHandle.handle = (req, res, next) => {
+    if (!answerPublicPageFromCache(req, res)) expressHandle(req, res, next);
+  };
   app.use(requestId);
   app.use(compression());
   app.get("/healthz", (_req, res) => {
@@ -95,27 +105,31 @@ export function createHttpApp(options: HttpAppOptions) {
   if (options.build) {
     const build = options.build;
     app.use(sameOriginPosts);
+    const getLoadContext = async (req: Request, res: Response): Promise<AppLoadContext> => ({
+      ctx: await contextForRequest(req, { db, config }),
+      config,
+      locale: parseLocale(readCookie(req.headers.cookie, LOCALE_COOKIE)),
+      clientIp: clientIp(req),
+      setCookie: (name, value, o) => {
+        res.cookie(name, value, {
+          httpOnly: o.httpOnly ?? true,
+          sameSite: "lax",
+          secure: config.secureCookies,
+          path: "/",
+          maxAge: o.maxAgeSeconds !== undefined ? o.maxAgeSeconds * 1000 : undefined,
+        });
+      },
+    });
+    // promises module: anonymous visitors get the public kommun page (/kommun/:slug) from a
+    // rendered-HTML cache that every promise write empties (docs/decisions/0005-public-page.md).
+    app.get("/kommun/:slug", publicKommunPageCache({ build, getLoadContext }));
     app.all(
       "/{*splat}",
       createRequestHandler({
         build,
         // Always production: development mode would put error stacks into the page.
         mode: "production",
-        getLoadContext: async (req, res): Promise<AppLoadContext> => ({
-          ctx: await contextForRequest(req, { db, config }),
-          config,
-          locale: parseLocale(readCookie(req.headers.cookie, LOCALE_COOKIE)),
-          clientIp: clientIp(req),
-          setCookie: (name, value, o) => {
-            res.cookie(name, value, {
-              httpOnly: o.httpOnly ?? true,
-              sameSite: "lax",
-              secure: config.secureCookies,
-              path: "/",
-              maxAge: o.maxAgeSeconds !== undefined ? o.maxAgeSeconds * 1000 : undefined,
-            });
-          },
-        }),
+        getLoadContext,
       }),
     );
   }

@@ -8,6 +8,8 @@ import { createHttpApp } from "../http/app.ts";
 import { isDatabaseEmpty, seedDemo } from "../services/demo/seed.ts";
 import { systemContext } from "../services/core/context.ts";
 import { openDatabase, type OpenDatabase } from "./database.ts";
+// Tasks module: the in-process job scheduler (mail outbox, daily tasks, weekly digest).
+import { startScheduler, type Scheduler } from "../jobs/scheduler.ts";
 import type { Logger } from "./log.ts";
 
 export const projectRoot = join(import.meta.dirname, "..", "..");
@@ -60,6 +62,8 @@ export async function startServer(
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : config.port;
     const url = `http://localhost:${port}`;
+    // Tasks module: jobs run in the server process unless JOBS=off (off by default in tests).
+    const scheduler: Scheduler | null = config.jobs ? startScheduler({ db: database.db, config, log }) : null;
     let closing: Promise<void> | undefined;
     return {
       url,
@@ -72,6 +76,7 @@ export async function startServer(
             server.closeIdleConnections();
             setTimeout(() => server.closeAllConnections(), 5_000).unref();
           });
+          await scheduler?.stop(); // tasks module
           await database.shutdown();
         })()),
     };

@@ -11,9 +11,12 @@ export const optionalId = z
   .transform((v) => (v ? v : null));
 
 /** A calendar year (for baselines and targets): "" and null mean none. */
-export const optionalYear = optionalNumber.refine((v) => v === null || (Number.isInteger(v) && v >= 1900 && v <= 2200), {
-  message: "action.year.invalid",
-});
+export const optionalYear = optionalNumber.refine(
+  (v) => v === null || (Number.isInteger(v) && v >= 1900 && v <= 2200),
+  {
+    message: "action.year.invalid",
+  },
+);
 
 const notNegative = optionalNumber.refine((v) => v === null || v >= 0, { message: "validation.notNegative" });
 
@@ -58,9 +61,7 @@ export const UpdateActionInput = z
   .catchall(z.unknown());
 export type UpdateActionInput = { id: string; version: number } & Partial<Record<keyof typeof actionFields, unknown>>;
 
-export const DeleteActionInput = z
-  .object({ id: uuidSchema, version: z.number().int().positive().optional() })
-  .strict();
+export const DeleteActionInput = z.object({ id: uuidSchema, version: z.number().int().positive().optional() }).strict();
 export type DeleteActionInput = z.input<typeof DeleteActionInput>;
 
 /** What an action's owners may change: status, outcome and hours. */
@@ -85,9 +86,7 @@ export const AdoptActionPlanInput = z
   .strict();
 export type AdoptActionPlanInput = z.input<typeof AdoptActionPlanInput>;
 
-export const WithdrawActionPlanInput = z
-  .object({ cycleId: uuidSchema, version: z.number().int().positive() })
-  .strict();
+export const WithdrawActionPlanInput = z.object({ cycleId: uuidSchema, version: z.number().int().positive() }).strict();
 export type WithdrawActionPlanInput = z.input<typeof WithdrawActionPlanInput>;
 
 /** What is true of the cycle and agreement an action is checked against. */

@@ -5,7 +5,9 @@ import { createAgreement, setBodies, setFocusAreas, setSignatories } from "../ag
 import { createUser, setMembership } from "../auth/users.ts";
 import type { Role, ServiceContext } from "../core/context.ts";
 import { createOrganisation, setPoliceAreaCoverage } from "../organisations/organisations.ts";
+import { demoCycleDepartments, demoCycles } from "./cycle-data.ts";
 import { demoAgreements, demoPoliceAreas, DEMO_PASSWORD } from "./data.ts";
+import { seedDemoCycle } from "./seed-cycles.ts";
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(users);
@@ -35,17 +37,19 @@ export async function seedDemo(ctx: ServiceContext) {
       municipalityCode: a.kommun.code,
     });
     orgIds.set(a.kommun.name, kommun.id);
-    for (const dept of a.departments ?? []) {
+    for (const dept of [...(a.departments ?? []), ...(demoCycleDepartments[a.kommun.name] ?? [])]) {
       const d = await createOrganisation(ctx, { kind: "department", name: dept, parentId: kommun.id });
       orgIds.set(dept, d.id);
     }
   }
+  const agreementIds = new Map<string, string>();
   for (const a of demoAgreements) {
     const org = (name: string) => orgIds.get(name) ?? null;
     let view = await createAgreement(ctx, {
       ...a.agreement,
       parties: a.parties.map((p) => ({ organisationId: org(p.name)!, ...p.contact })),
     });
+    agreementIds.set(a.kommun.name, view.id);
     if (a.signatories.length)
       view = await setSignatories(ctx, {
         agreementId: view.id,
@@ -64,6 +68,17 @@ export async function seedDemo(ctx: ServiceContext) {
     if (a.focusAreas.length)
       await setFocusAreas(ctx, { agreementId: view.id, version: view.version, focusAreas: a.focusAreas });
   }
+
+  // The yearly cycles: Skara 2020 and Västerås 2022 closed with evaluated promises, Kungsör's current.
+  for (const c of demoCycles)
+    await seedDemoCycle(ctx, c, {
+      agreementId: agreementIds.get(c.kommun)!,
+      org: (name) => {
+        const id = orgIds.get(name);
+        if (!id) throw new Error(`demo cycle names an unknown organisation: ${name}`);
+        return id;
+      },
+    });
 
   const accounts: { email: string; password: string; description: string }[] = [];
   const account = async (
@@ -89,6 +104,12 @@ export async function seedDemo(ctx: ServiceContext) {
     ["Västra Mälardalen", "editor"],
   ]);
   await account("lasare@samverkan.test", "Lisa Läsare", "läsbehörighet i Skara kommun", [["Skara kommun", "viewer"]]);
+  await account(
+    "atgardsagare@samverkan.test",
+    "Alva Åtgärdsägare",
+    "åtgärdsägare (bidragsgivare) på Kultur- och fritidsförvaltningen i Kungsör",
+    [["Kultur- och fritidsförvaltningen", "contributor"]],
+  );
   await account("admin@samverkan.test", "Adam Admin", "plattformsadministratör", [], true);
   return { accounts };
 }
