@@ -420,7 +420,7 @@ export const cycles = pgTable(
     prioritisationRationale: text("prioritisation_rationale").notNull().default(""),
     planAdoptedByBodyId: uuid("plan_adopted_by_body_id").references(() => bodies.id, { onDelete: "set null" }),
     planAdoptedOn: date("plan_adopted_on"),
-    /** Samverkanshandboken's five steps, ticked by hand where the data cannot tell ("1".."5"). */
+    /** Samverkanshandboken's five steps, ticked by hand where the data cannot tell, keyed "step.item" ("1.jointDecision"). */
     handbook: jsonb("handbook").$type<Record<string, HandbookTick>>().notNull().default({}),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -544,7 +544,14 @@ export const actions = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index("actions_cycle_idx").on(t.cycleId), index("actions_deadline_idx").on(t.deadline)],
+  (t) => [
+    index("actions_cycle_idx").on(t.cycleId),
+    index("actions_deadline_idx").on(t.deadline),
+    // The "Att göra" list looks only at open actions (npm run bench todo).
+    index("actions_open_cycle_idx")
+      .on(t.cycleId)
+      .where(sql`status in ('planned', 'ongoing')`),
+  ],
 );
 
 /** Who is responsible for an action: one or more organisations, from either party or outside. */

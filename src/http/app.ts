@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createRequestHandler } from "@react-router/express";
 import compression from "compression";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import express, { type NextFunction, type Request, type Response } from "express";
 import helmet from "helmet";
 import type { AppLoadContext, ServerBuild } from "react-router";
@@ -54,15 +55,6 @@ export function createHttpApp(options: HttpAppOptions) {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback, linklocal, uniquelocal");
-  // promises module: an anonymous /kommun/:slug already rendered is answered from the public page
-  // cache before Express sets up the request (its stored headers include helmet's); a miss renders
-  // through publicKommunPageCache below. docs/decisions/0005-public-page.md
-  // (`handle` is what the app function calls for every request; it is not in Express's types.)
-  const withHandle = app as unknown as { handle: (req: Request, res: Response, next?: NextFunction) => void };
-  const expressHandle = withHandle.handle.bind(app);
-  withHandle.handle = (req, res, next) => {
-    if (!answerPublicPageFromCache(req, res)) expressHandle(req, res, next);
-  };
   app.use(requestId);
   app.use(compression());
   app.get("/healthz", (_req, res) => {
@@ -143,4 +135,16 @@ export function createHttpApp(options: HttpAppOptions) {
         .send(`Internal error (request ${String(res.getHeader("x-request-id"))})`);
   });
   return app;
+}
+
+/**
+ * The server's request listener: an anonymous request for a public kommun page that is already
+ * rendered is answered from the cache before Express sets up the request (the stored headers are
+ * the ones helmet and the app set when it was rendered); everything else goes to the app.
+ * docs/decisions/0005-public-page.md
+ */
+export function requestListener(app: ReturnType<typeof createHttpApp>) {
+  return (req: IncomingMessage, res: ServerResponse) => {
+    if (!answerPublicPageFromCache(req, res)) app(req, res);
+  };
 }

@@ -1,10 +1,11 @@
 import { existsSync } from "node:fs";
-import type { Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "react-router";
 import type { Config } from "../config.ts";
-import { createHttpApp } from "../http/app.ts";
+import { createHttpApp, requestListener } from "../http/app.ts";
+import { listenForPublicChanges } from "../services/promises/public-listener.ts";
 import { isDatabaseEmpty, seedDemo } from "../services/demo/seed.ts";
 import { systemContext } from "../services/core/context.ts";
 import { openDatabase, type OpenDatabase } from "./database.ts";
@@ -54,9 +55,12 @@ export async function startServer(
     }
     const app = createHttpApp({ db: database.db, config, log, build, clientDir });
     const server: Server = await new Promise((resolve, reject) => {
-      const s = app.listen(config.port, config.host, () => resolve(s));
+      const s = createServer(requestListener(app));
       s.once("error", reject);
+      s.listen(config.port, config.host, () => resolve(s));
     });
+    // Other instances' changes to public pages empty this instance's cache (migration 0003).
+    const publicListener = listenForPublicChanges(database.url, log);
     server.keepAliveTimeout = 65_000;
     server.requestTimeout = 60_000;
     const address = server.address();
@@ -77,6 +81,7 @@ export async function startServer(
             setTimeout(() => server.closeAllConnections(), 5_000).unref();
           });
           await scheduler?.stop(); // tasks module
+          await publicListener.stop();
           await database.shutdown();
         })()),
     };

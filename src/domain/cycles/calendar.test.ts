@@ -52,6 +52,11 @@ describe("defaultRules", () => {
     expect(year.find((r) => r.kind === "promise_period_start")).toMatchObject({ month: 1, intervalMonths: 12 });
     expect(half.find((r) => r.kind === "promise_period_start")).toMatchObject({ month: 4, day: 1, intervalMonths: 6 });
     expect(half.find((r) => r.kind === "review")).toMatchObject({ intervalMonths: 36 });
+    // The half-years end on 30 September and 31 March (a half-yearly rule on the 30th would give 30 March).
+    const ends = half
+      .filter((r) => r.kind === "promise_period_end")
+      .flatMap((r) => occurrences(r, "2025-01-01", "2025-12-31"));
+    expect(ends.sort()).toEqual(["2025-03-31", "2025-09-30"]);
     expect(year.find((r) => r.kind === "process_start")).toMatchObject({ month: 6, day: 1 });
     expect(year.find((r) => r.kind === "situation_report_due")).toMatchObject({ month: 1, day: 1 });
     expect(year.filter((r) => r.kind === "annual_report")).toHaveLength(2);

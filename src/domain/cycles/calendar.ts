@@ -66,15 +66,21 @@ export interface RuleSeed {
  */
 export function defaultRules(settings: { promisePeriod: PromisePeriodKind | string; reviewIntervalMonths: number }) {
   const halfYear = settings.promisePeriod === "half_year";
+  // The half-years end on 30 September and 31 March: two yearly rules, since a half-yearly rule on
+  // the 30th would land on 30 March.
+  const periodEnds: RuleSeed[] = halfYear
+    ? [
+        { kind: "promise_period_end", title: "Medborgarlöftets period slutar", month: 9, day: 30, intervalMonths: 12 },
+        { kind: "promise_period_end", title: "Medborgarlöftets period slutar", month: 3, day: 31, intervalMonths: 12 },
+      ]
+    : [{ kind: "promise_period_end", title: "Medborgarlöftets period slutar", month: 12, day: 31, intervalMonths: 12 }];
   const rules: RuleSeed[] = [
     { kind: "process_start", title: "Starta årets process", month: 6, day: 1, intervalMonths: 12 },
     { kind: "situation_report_due", title: "Gemensam lägesbild klar", month: 1, day: 1, intervalMonths: 12 },
     halfYear
       ? { kind: "promise_period_start", title: "Medborgarlöftets period börjar", month: 4, day: 1, intervalMonths: 6 }
       : { kind: "promise_period_start", title: "Medborgarlöftets period börjar", month: 1, day: 1, intervalMonths: 12 },
-    halfYear
-      ? { kind: "promise_period_end", title: "Medborgarlöftets period slutar", month: 9, day: 30, intervalMonths: 6 }
-      : { kind: "promise_period_end", title: "Medborgarlöftets period slutar", month: 12, day: 31, intervalMonths: 12 },
+    ...periodEnds,
     { kind: "annual_report", title: "Årlig rapport till kommunstyrelsen", month: 3, day: 31, intervalMonths: 12 },
     {
       kind: "annual_report",

@@ -1,0 +1,1 @@
+CREATE INDEX "actions_open_cycle_idx" ON "actions" USING btree ("cycle_id") WHERE status in ('planned', 'ongoing');
