@@ -144,9 +144,11 @@ export function PublicPromises({
                 </p>
               )}
               {p.verdictText && <p className="ds-paragraph pre-line">{p.verdictText}</p>}
-              <h4 className="ds-heading" data-size="xs">
-                {t(locale, "public.effect")}
-              </h4>
+              {(p.effectText || p.effects.length > 0) && (
+                <h4 className="ds-heading" data-size="xs">
+                  {t(locale, "public.effect")}
+                </h4>
+              )}
               {p.effectText && <p className="ds-paragraph pre-line">{p.effectText}</p>}
               {p.effects.length > 0 && <EffectTable effects={p.effects} locale={locale} id={p.id} />}
             </article>

@@ -46,3 +46,20 @@ describe("indicatorTrend", () => {
     ]);
   });
 });
+
+describe("goalStatus when the target year cannot be judged", () => {
+  const decrease = (values: { year: number; value: number | null }[]) => ({ direction: "decrease", values });
+  it("is no_data when the target year's value is suppressed, not judged on an older year", () => {
+    const indicator = decrease([
+      { year: 2019, value: 41 },
+      { year: 2020, value: null },
+    ]);
+    expect(goalStatus({ targetValue: 30, targetYear: 2020 }, indicator)).toBe("no_data");
+  });
+  it("is no_data before the target year has been measured", () => {
+    expect(goalStatus({ targetValue: 30, targetYear: 2026 }, decrease([{ year: 2025, value: 25 }]))).toBe("no_data");
+  });
+  it("uses a later year when the target year itself was never measured", () => {
+    expect(goalStatus({ targetValue: 30, targetYear: 2024 }, decrease([{ year: 2025, value: 25 }]))).toBe("met");
+  });
+});

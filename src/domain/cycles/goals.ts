@@ -21,14 +21,20 @@ export function indicatorTrend(indicator: GoalIndicator): { year: number; value:
 }
 
 /**
- * "met" when the indicator's value for the target year (else its latest value) is at or beyond the
- * target in the indicator's direction; "no_data" when there is no target, no indicator or no value.
+ * "met" when the indicator's value for the target year is at or beyond the target in the
+ * indicator's direction; "no_data" when there is no target, no indicator, or no value for the target
+ * year or after it (a suppressed cell, or not measured so far – an older value says nothing about
+ * the target year). Without a target year the latest value counts; with one, the latest later
+ * year's value stands in for a target year that is suppressed or was never measured.
  */
 export function goalStatus(action: GoalAction, indicator: GoalIndicator | null | undefined): GoalStatus {
   if (action.targetValue === null || !indicator) return "no_data";
   const trend = indicatorTrend(indicator);
+  const targetYear = action.targetYear;
   const measured =
-    (action.targetYear !== null ? trend.find((v) => v.year === action.targetYear) : undefined) ?? trend.at(-1);
+    targetYear === null
+      ? trend.at(-1)
+      : (trend.find((v) => v.year === targetYear) ?? trend.filter((v) => v.year > targetYear).at(-1));
   if (!measured) return "no_data";
   const met =
     indicator.direction === "increase" ? measured.value >= action.targetValue : measured.value <= action.targetValue;

@@ -1,4 +1,6 @@
 import { eq } from "drizzle-orm";
+import { manualHandbookItems } from "../../domain/cycles/handbook.ts";
+import { todayInSweden } from "../../domain/shared/dates.ts";
 import { actions } from "../../db/schema.ts";
 import { addFollowUp } from "../cycle-core/follow-ups.ts";
 import { createAction, adoptActionPlan } from "../actions/actions.ts";
@@ -11,6 +13,7 @@ import {
   getCycle,
   setCycleFocusAreas,
   setCycleStatus,
+  setHandbookTick,
   setPrioritisation,
   updateSituationReport,
 } from "../cycles/cycles.ts";
@@ -169,7 +172,9 @@ export async function seedDemoCycle(
     });
     let actionVersion = action.version;
     for (const f of a.followUps ?? []) {
-      const result = await addFollowUp(when, {
+      // A follow-up of the past was entered on its own date (so "last updated" tells the truth).
+      const entered = a.idleDays || f.on >= todayInSweden(now) ? when : at(ctx, new Date(`${f.on}T12:00:00Z`));
+      const result = await addFollowUp(entered, {
         actionId: action.id,
         version: actionVersion,
         on: f.on,
@@ -224,6 +229,13 @@ export async function seedDemoCycle(
   }
   for (const r of c.reports) await addCycleReport(ctx, { cycleId, ...r });
 
+  // A closed cycle went through all of Samverkanshandboken's steps, the hand-ticked ones too.
+  if (c.status === "closed")
+    for (const key of manualHandbookItems) {
+      await refresh();
+      const [step, item] = key.split(".");
+      await setHandbookTick(ctx, { cycleId, version: version(), step: Number(step), item, done: true, note: "" });
+    }
   await refresh();
   if (c.status !== "draft") {
     await setCycleStatus(ctx, { cycleId, version: version(), status: "active" });
