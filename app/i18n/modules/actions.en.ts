@@ -141,6 +141,8 @@ export const enActions = {
   "actionPlan.contact": "Contact: {name}",
   "actionPlan.lastFollowUp": "Last followed up {on}",
   "actionPlan.daysSinceActivity": "Last updated {days} days ago.",
+  "actionPlan.updatedToday": "Updated today.",
+  "actionPlan.updatedYesterday": "Last updated yesterday.",
   "actionPlan.empty": "The åtgärdsplan has no actions yet.",
   "actionPlan.emptyFocusArea": "No actions in this focus area.",
   "actionPlan.bodyId.unknown": "Choose a group of this agreement.",

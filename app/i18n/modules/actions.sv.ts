@@ -137,6 +137,8 @@ export const svActions = {
   "actionPlan.contact": "Kontakt: {name}",
   "actionPlan.lastFollowUp": "Senast uppföljd {on}",
   "actionPlan.daysSinceActivity": "Senast uppdaterad för {days} dagar sedan.",
+  "actionPlan.updatedToday": "Uppdaterad i dag.",
+  "actionPlan.updatedYesterday": "Senast uppdaterad i går.",
   "actionPlan.empty": "Åtgärdsplanen har inga åtgärder än.",
   "actionPlan.emptyFocusArea": "Inga åtgärder i fokusområdet.",
   "actionPlan.bodyId.unknown": "Välj en grupp i den här överenskommelsen.",

@@ -7,7 +7,15 @@ import { ErrorSummary, SavedNotice, SelectField, SubmitButton, TextField, savedF
 import { postedValues, shown } from "../../components/form-rows.ts";
 import { t } from "../../lib/context.ts";
 import { act, formString, load, requireSignedIn } from "../../lib/http.ts";
-import { ActionStatusBadge, cycleBase, errorsFor, inForm, postedNumber, requireSameAgreement } from "./shared.tsx";
+import {
+  ActionStatusBadge,
+  cycleBase,
+  errorsFor,
+  inForm,
+  postedNumber,
+  requireSameAgreement,
+  sinceActivity,
+} from "./shared.tsx";
 
 export function meta({ data }: Route.MetaArgs) {
   return [{ title: `${data?.action.title ?? "Åtgärd"} – Samverkan` }];
@@ -125,8 +133,7 @@ export default function ActionPage({ loaderData, actionData }: Route.ComponentPr
       <SavedNotice show={saved} locale={locale} />
       <ErrorSummary errors={errors} locale={locale} />
       <p className="ds-paragraph">
-        <ActionStatusBadge status={a.status} locale={locale} />{" "}
-        {t(locale, "actionPlan.daysSinceActivity", { days: a.daysSinceActivity })}
+        <ActionStatusBadge status={a.status} locale={locale} /> {sinceActivity(locale, a.daysSinceActivity)}
       </p>
       {a.canEdit && (
         <ul className="actions">

@@ -19,6 +19,7 @@ import {
   errorsFor,
   postedNumber,
   requireSameAgreement,
+  sinceActivity,
 } from "./shared.tsx";
 
 export function meta({ data }: Route.MetaArgs) {
@@ -63,7 +64,7 @@ function LastActivity({ a, locale }: { a: ActionView; locale: Locale }) {
           {a.lastFollowUp.note ? `: ${a.lastFollowUp.note}` : ""}
         </p>
       )}
-      <p className="ds-paragraph">{t(locale, "actionPlan.daysSinceActivity", { days: a.daysSinceActivity })}</p>
+      <p className="ds-paragraph">{sinceActivity(locale, a.daysSinceActivity)}</p>
     </>
   );
 }

@@ -415,3 +415,10 @@ function OrganisationCheckbox({ id, name, checked }: { id: string; name: string;
     </div>
   );
 }
+
+/** "Uppdaterad i dag", "… i går", "… för 12 dagar sedan". */
+export function sinceActivity(locale: Locale, days: number): string {
+  if (days <= 0) return t(locale, "actionPlan.updatedToday");
+  if (days === 1) return t(locale, "actionPlan.updatedYesterday");
+  return t(locale, "actionPlan.daysSinceActivity", { days });
+}
