@@ -24,6 +24,9 @@ const Env = z.object({
   JOBS: z.enum(["on", "off"]).optional(),
   DIGEST_WEEKDAY: z.coerce.number().int().min(1).max(7).default(1),
   DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+  // Tasks module: the development mail server (no SMTP_URL + embedded database; docs/decisions/0006).
+  DEV_SMTP: z.enum(["on", "off"]).default("on"),
+  DEV_SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
 });
 
 export type Config = {
@@ -46,6 +49,9 @@ export type Config = {
   /** ISO weekday (1 = Monday) and hour (Europe/Stockholm) the weekly digest is queued. */
   digestWeekday: number;
   digestHour: number;
+  /** Tasks module: start the in-process SMTP sink that saves mail in DATA_DIR/mail (see docs/decisions/0006). */
+  devSmtp: boolean;
+  devSmtpPort: number;
 };
 
 export class ConfigError extends Error {}
@@ -76,5 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobs: (e.JOBS ?? (e.NODE_ENV === "test" ? "off" : "on")) === "on",
     digestWeekday: e.DIGEST_WEEKDAY,
     digestHour: e.DIGEST_HOUR,
+    devSmtp: e.DEV_SMTP === "on",
+    devSmtpPort: e.DEV_SMTP_PORT,
   };
 }

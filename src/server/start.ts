@@ -67,7 +67,10 @@ export async function startServer(
     const port = typeof address === "object" && address ? address.port : config.port;
     const url = `http://localhost:${port}`;
     // Tasks module: jobs run in the server process unless JOBS=off (off by default in tests).
-    const scheduler: Scheduler | null = config.jobs ? startScheduler({ db: database.db, config, log }) : null;
+    // Without SMTP_URL, an embedded database means a laptop: mail goes to the development mail server.
+    const scheduler: Scheduler | null = config.jobs
+      ? startScheduler({ db: database.db, config, log, embedded: database.embedded })
+      : null;
     let closing: Promise<void> | undefined;
     return {
       url,

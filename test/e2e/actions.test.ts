@@ -85,9 +85,27 @@ describe.skipIf(!hasChromium)("the action plan", () => {
     expect(await textOf(summary)).toContain("Slutdatumet måste ligga inom cykelns period.");
     await expectAccessible(page);
 
+    // A target value without the baseline year it is measured from: refused, naming that field.
     await page.getByLabel("Köpings kommun", { exact: true }).check();
     await page.getByLabel("Klart senast").fill(cycle.endsOn);
     await page.getByLabel("Hur följs åtgärden upp?").fill("Räkna nya armaturer");
+    await page.getByLabel("Målvärde", { exact: true }).fill("100");
+    await page.getByRole("button", { name: "Lägg till åtgärden" }).click();
+    await expectH1(page, "Ny åtgärd");
+    const message = "Fyll i Utgångsläge, år när du anger ett mål.";
+    const link = summary.getByRole("link", { name: message });
+    expect(await link.getAttribute("href")).toBe("#f-baselineYear");
+    expect(await summary.getByRole("link").count()).toBe(1);
+    const baselineYear = page.getByLabel("Utgångsläge, år", { exact: true });
+    expect(await baselineYear.getAttribute("aria-invalid")).toBe("true");
+    expect(await textOf(page.locator("#f-baselineYear-err"))).toBe(message);
+    expect(await baselineYear.getAttribute("aria-describedby")).toContain("f-baselineYear-err");
+    const saved = await page.request.get(`${baseUrl()}/api/v1/cycles/${cycle.id}/actions`);
+    expect(await saved.json(), "nothing was saved").toEqual([]);
+    await expectAccessible(page);
+
+    await page.getByLabel("Köpings kommun", { exact: true }).check();
+    await baselineYear.fill(String(Number(cycle.startsOn.slice(0, 4)) - 1));
     await page.getByRole("button", { name: "Lägg till åtgärden" }).click();
     await expectH1(page, title);
     expect(await textOf(page.getByRole("status"))).toContain("sparade");
@@ -134,12 +152,31 @@ describe.skipIf(!hasChromium)("the action plan", () => {
     expect(await textOf(history)).toContain("Genomförd");
     await expectAccessible(page);
 
+    // An indicator of the agreement with a suppressed year (made through the cycle module's API).
+    const indicatorName = `Anmälda skadegörelsebrott ${Date.now()}`;
+    const indicator = await page.request.post(`${baseUrl()}/api/v1/agreements/${agreementId}/indicators`, {
+      data: {
+        name: indicatorName,
+        values: [
+          { year: 2023, value: "XX" },
+          { year: 2024, value: 12.5 },
+        ],
+      },
+    });
+    expect(indicator.status(), await indicator.text()).toBe(201);
+
     // The annual follow-up counts it as genomförd, with its hours.
     await page.goto(`${base}/uppfoljning`);
     await expectH1(page, `Årlig uppföljning ${cycle.label}`);
     expect(await textOf(page.getByTestId("total-done"))).toBe("1");
     expect(await textOf(page.getByTestId("total-planned"))).toBe("0");
     expect(await textOf(page.getByText("6,5 timmar"))).toBeTruthy();
+    // Its target (no indicator to measure it by) is counted per focus area, not met.
+    expect(await textOf(page.getByText("0 av 1 mål uppnådda"))).toBe("0 av 1 mål uppnådda");
+    // The suppressed year is shown as such, not left out.
+    const trend = page.getByRole("table", { name: new RegExp(indicatorName) });
+    expect(await textOf(trend.getByRole("row", { name: /^2023/ }))).toMatch(/^2023\s+skyddat$/);
+    expect(await textOf(trend.getByRole("row", { name: /^2024/ }))).toMatch(/^2024\s+12,5$/);
     await expectAccessible(page);
 
     await page.getByLabel("Mottagare").fill("Kommunstyrelsen");
@@ -159,6 +196,12 @@ describe.skipIf(!hasChromium)("the action plan", () => {
     const plan = page.getByRole("table", { name: `Kommunikationsplan ${cycle.label}` });
     expect(await textOf(plan)).toContain("Nu är gångtunneln upplyst");
     await expectAccessible(page);
+
+    const { id: indicatorId, version: indicatorVersion } = (await indicator.json()) as { id: string; version: number };
+    const removed = await page.request.delete(
+      `${baseUrl()}/api/v1/indicators/${indicatorId}?version=${indicatorVersion}`,
+    );
+    expect(removed.status(), await removed.text()).toBe(200);
   });
 
   it("does not reveal the plan to a reader of another kommun", async () => {

@@ -296,5 +296,27 @@ describe.skipIf(!hasChromium)("the cycle's forms without JavaScript", () => {
     expect(await textOf(page.getByRole("status"))).toBe("Ändringarna är sparade.");
     expect(await textOf(page.getByRole("region", { name: "Plats/objekt" }))).toContain("Öppna garage utan belysning");
     await expectAccessibleWithoutScripts(page, checker.page);
+    const problemPath = new URL(page.url()).pathname;
+
+    // An action points at the cause: the cause (and the problem) may not go until it is linked elsewhere.
+    await page.goto(`${cyclePath}/atgarder/ny`);
+    await page.getByLabel("Åtgärd", { exact: true }).fill("Belysning i garagen");
+    await page.getByLabel("Orsak").selectOption({ label: "Plats: Öppna garage utan belysning" });
+    await page.getByLabel("Köpings kommun", { exact: true }).check();
+    await page.getByRole("button", { name: "Lägg till åtgärden" }).click();
+    await expectH1(page, "Belysning i garagen");
+    const inUse = "Orsaken används av åtgärden ”Belysning i garagen”. Koppla om åtgärden först.";
+    await page.goto(problemPath);
+    await page.getByLabel("Plats/objekt: orsak 1").fill("");
+    await page.getByRole("button", { name: "Spara orsaksanalysen" }).click();
+    expect(await textOf(page.getByRole("alert"))).toContain(inUse);
+    await page.getByRole("alert").getByRole("link", { name: inUse }).click();
+    expect(await page.getByLabel("Plats/objekt: orsak 1").getAttribute("aria-invalid")).toBe("true");
+    await expectAccessibleWithoutScripts(page, checker.page);
+    await page.getByRole("button", { name: "Ta bort problemet" }).click();
+    expect(await textOf(page.getByRole("alert"))).toContain(inUse);
+    await expectH1(page, "Bilbränder i bostadsområdet");
+    await page.goto(problemPath);
+    expect(await textOf(page.getByRole("region", { name: "Plats/objekt" }))).toContain("Öppna garage utan belysning");
   });
 });

@@ -156,6 +156,60 @@ describe.skipIf(!hasChromium)("medborgarlöften and the public kommun page", () 
     await expectAccessibleWithoutScripts(noScript.page, visitor.page);
   });
 
+  it("publishing without text is refused naming the field; a published promise cannot lose its text", async () => {
+    const stamp = Date.now();
+    const { page } = editor;
+    await signIn(page, "samordnare@samverkan.test");
+    await page.goto("/overenskommelser");
+    await page.getByRole("link", { name: KOPING }).click();
+    await expectH1(page, KOPING);
+    const agreementPath = new URL(page.url()).pathname;
+
+    // A draft without text (allowed while a draft).
+    await page.goto(`${agreementPath}/medborgarloften/nytt`);
+    await expectH1(page, "Nytt medborgarlöfte");
+    await page.getByLabel("Vem lovar").selectOption({ label: "Kommunen lovar" });
+    await page.getByRole("button", { name: "Spara som utkast" }).click();
+    await expectH1(page, "Medborgarlöfte");
+    const promisePath = new URL(page.url()).pathname;
+
+    // Publishing it is refused: the error summary names the field and links to it; nothing is published.
+    await page.getByRole("button", { name: "Publicera" }).click();
+    const summary = page.getByRole("alert");
+    expect(await textOf(summary)).toContain("Skriv löftet innan du publicerar det.");
+    const link = summary.getByRole("link", { name: "Skriv löftet innan du publicerar det." });
+    const textField = page.getByLabel("Löftet");
+    expect(await link.getAttribute("href")).toBe(`#${await textField.getAttribute("id")}`);
+    expect(await textField.getAttribute("aria-invalid")).toBe("true");
+    expect(await textOf(page.getByText("Löftet är ett utkast och syns inte för allmänheten."))).toBeTruthy();
+    await expectAccessible(page);
+    await page.goto(promisePath);
+    expect(await textOf(page.getByText("Löftet är ett utkast och syns inte för allmänheten."))).toBeTruthy();
+    expect(await page.getByRole("button", { name: "Ta bort från den publika sidan" }).count()).toBe(0);
+
+    // With text it publishes; emptying the text of the published promise is refused the same way.
+    const promiseText = `Kommunen tänder belysningen i Strandparken (${stamp}).`;
+    await page.getByLabel("Löftet").fill(promiseText);
+    await page.getByRole("button", { name: "Spara ändringarna" }).click();
+    expect(await textOf(page.getByRole("status"))).toBe("Ändringarna är sparade.");
+    await page.getByRole("button", { name: "Publicera" }).click();
+    await page.waitForURL((u) => u.search.includes("klart=published"));
+    await page.getByLabel("Löftet").fill("");
+    await page.getByRole("button", { name: "Spara ändringarna" }).click();
+    const refused = page.getByRole("alert");
+    expect(await textOf(refused)).toContain("Ett publicerat löfte måste ha en text.");
+    expect(await page.getByLabel("Löftet").getAttribute("aria-invalid")).toBe("true");
+    await expectAccessible(page);
+    const html = await (await fetch(`${baseUrl()}/kommun/koping`)).text();
+    expect(html).toContain(promiseText);
+
+    // Clean up: off the public page again.
+    await page.goto(promisePath);
+    await page.getByRole("button", { name: "Ta bort från den publika sidan" }).click();
+    await page.waitForURL((u) => u.search.includes("klart=unpublished"));
+    expect(await (await fetch(`${baseUrl()}/kommun/koping`)).text()).not.toContain(promiseText);
+  });
+
   it("an unknown kommun is a 404; a kommun with nothing published says so kindly", async () => {
     const { page } = visitor;
     const missing = await page.goto("/kommun/atlantis");

@@ -90,8 +90,15 @@ describe("actions API", () => {
     expect(followed).toMatchObject({ action: { status: "done" }, followUp: { via: "api" } });
     expect((await lastAudit(database, created.id))?.action).toBe("action.followUpAdded");
 
+    const audits = await auditCount(database);
     await problem(await call("DELETE", `/actions/${created.id}?version=1`, editor), 409);
-    await problem(await call("DELETE", `/actions/${created.id}`, owner), 403);
+    for (const query of ["", "?version=", "?version=abc"]) {
+      const missing = await problem(await call("DELETE", `/actions/${created.id}${query}`, editor), 400);
+      expect(missing.errors.map((e) => e.path)).toEqual(["version"]);
+    }
+    await problem(await call("DELETE", `/actions/${created.id}?version=${followed.action.version}`, owner), 403);
+    expect(await auditCount(database)).toBe(audits);
+    await ok(await call("GET", `/actions/${created.id}`, editor));
     await ok(await call("DELETE", `/actions/${created.id}?version=${followed.action.version}`, editor));
     await problem(await call("GET", `/actions/${created.id}`, editor), 404);
   });
@@ -167,6 +174,10 @@ describe("actions API", () => {
     const items = await ok<{ id: string }[]>(await call("GET", `/cycles/${C}/communication`, viewer));
     expect(items.map((i) => i.id)).toEqual([item.id]);
     await problem(await call("PATCH", `/communication-items/${item.id}`, otherEditor, { version: 2 }), 404);
+    await problem(await call("DELETE", `/communication-items/${item.id}?version=${item.version}`, editor), 409);
+    const missing = await problem(await call("DELETE", `/communication-items/${item.id}`, editor), 400);
+    expect(missing.errors.map((e) => e.path)).toEqual(["version"]);
+    expect(await ok<{ id: string }[]>(await call("GET", `/cycles/${C}/communication`, viewer))).toHaveLength(1);
     await ok(await call("DELETE", `/communication-items/${item.id}?version=${patched.version}`, editor));
   });
 

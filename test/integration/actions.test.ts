@@ -298,10 +298,15 @@ describe("deleteAction", () => {
       version: created.version,
       note: "Start",
     });
+    // A stale version (the one read before the follow-up) is refused and nothing is deleted.
     await refused(() => deleteAction(ctxOf(editor), { id: created.id, version: created.version }), "CONFLICT");
-    await refused(() => deleteAction(ctxOf(viewer), { id: created.id }), "FORBIDDEN");
-    await refused(() => deleteAction(ctxOf(otherEditor), { id: created.id }), "NOT_FOUND");
-    await refused(() => deleteAction(anonymous, { id: created.id }), "UNAUTHENTICATED");
+    // The version is required: a delete without one cannot skip the conflict check.
+    await refused(() => deleteAction(ctxOf(editor), { id: created.id } as never), "VALIDATION", "version");
+    expect(await database.db.select().from(actions).where(eq(actions.id, created.id))).toHaveLength(1);
+    expect(await database.db.select().from(followUps).where(eq(followUps.actionId, created.id))).toHaveLength(1);
+    await refused(() => deleteAction(ctxOf(viewer), { id: created.id, version: action.version }), "FORBIDDEN");
+    await refused(() => deleteAction(ctxOf(otherEditor), { id: created.id, version: action.version }), "NOT_FOUND");
+    await refused(() => deleteAction(anonymous, { id: created.id, version: action.version }), "UNAUTHENTICATED");
     await deleteAction(ctxOf(editor), { id: created.id, version: action.version });
     expect(await database.db.select().from(actions).where(eq(actions.id, created.id))).toEqual([]);
     expect(await database.db.select().from(followUps).where(eq(followUps.actionId, created.id))).toEqual([]);
@@ -355,8 +360,9 @@ describe("adopting the action plan", () => {
 
 describe("the annual follow-up report", () => {
   it("counts statuses per focus area, goals, hours, and records what was reported to whom", async () => {
-    const rc = await newAction(ctxOf(editor), { status: "cancelled", hoursSpent: 2 });
-    void rc;
+    await newAction(ctxOf(editor), { status: "cancelled", hoursSpent: 2 });
+    // 95 in 2025 is above a target of 50 on a "decrease" indicator: not met.
+    await newAction(ctxOf(editor), { title: "Ambitiös åtgärd", targetValue: 50 });
     const report = await getFollowUpReport(ctxOf(viewer), w.a.cycle.id);
     const area = report.focusAreas.find((f) => f.id === w.a.focusArea.id)!;
     expect(area.counts.total).toBe(area.actions.length);
@@ -367,9 +373,19 @@ describe("the annual follow-up report", () => {
     expect(area.actions.filter((a) => a.targetValue === 100).every((a) => a.goalStatus === "met")).toBe(true);
     expect(report.goals.met).toBeGreaterThan(0);
     expect(report.hoursSpent).toBeGreaterThanOrEqual(17.5);
+    const withTarget = area.actions.filter((a) => a.targetValue !== null);
+    expect(area.goals).toEqual({
+      withTarget: withTarget.length,
+      met: withTarget.filter((a) => a.targetValue === 100).length,
+      notMet: withTarget.filter((a) => a.targetValue === 50).length,
+      noData: 0,
+    });
+    expect(area.goals.notMet).toBe(1);
+    // The suppressed year stays in the trend, marked, so a reader sees it exists.
     expect(report.indicators[0]!.values).toEqual([
-      { year: 2024, value: 120 },
-      { year: 2025, value: 95 },
+      { year: 2023, value: null, suppressed: true },
+      { year: 2024, value: 120, suppressed: false },
+      { year: 2025, value: 95, suppressed: false },
     ]);
 
     const add = (ctx: ServiceContext, changes: Record<string, unknown> = {}) =>
@@ -439,6 +455,13 @@ describe("the kommunikationsplan", () => {
       after: { done: true },
     });
     await refused(() => deleteCommunicationItem(ctxOf(editor), { id: item.id, version: 1 }), "CONFLICT");
+    await refused(() => deleteCommunicationItem(ctxOf(editor), { id: item.id } as never), "VALIDATION", "version");
+    await refused(() => deleteCommunicationItem(ctxOf(viewer), { id: item.id, version: 2 }), "FORBIDDEN");
+    await refused(() => deleteCommunicationItem(ctxOf(otherEditor), { id: item.id, version: 2 }), "NOT_FOUND");
+    await refused(() => deleteCommunicationItem(anonymous, { id: item.id, version: 2 }), "UNAUTHENTICATED");
+    expect(await database.db.select().from(communicationItems).where(eq(communicationItems.id, item.id))).toHaveLength(
+      1,
+    );
     await deleteCommunicationItem(ctxOf(editor), { id: item.id, version: 2 });
     expect(await lastAudit(database, item.id)).toMatchObject({ action: "communicationItem.deleted" });
   });

@@ -127,6 +127,54 @@ describe("cycles API", () => {
     );
   });
 
+  it("PATCH keeps the fields left out; GET /indicators/{id} reads one indicator", async () => {
+    const cycle = await json<{ id: string }>(
+      await call("post", `/agreements/${A}/cycles`, editor, { year: 2027 }),
+      201,
+    );
+    const p = await json<{ id: string; version: number }>(
+      await call("post", `/cycles/${cycle.id}/problems`, editor, {
+        title: "Klotter",
+        places: [{ name: "Stationen", lat: 59.5, lng: 16 }],
+        times: "nätter",
+      }),
+      201,
+    );
+    const patched = await json<{ title: string; places: unknown[]; times: string; version: number }>(
+      await call("PATCH", `/problems/${p.id}`, editor, { version: p.version, title: "Klotter vid stationen" }),
+      200,
+    );
+    expect(patched).toMatchObject({
+      title: "Klotter vid stationen",
+      places: [{ name: "Stationen", lat: 59.5, lng: 16, area: "" }],
+      times: "nätter",
+    });
+    expect((await lastAudit(database, p.id))?.action).toBe("problem.updated");
+
+    const indicator = await json<{ id: string; version: number; values: unknown[] }>(
+      await call("post", `/agreements/${A}/indicators`, editor, {
+        name: "Anmält klotter",
+        values: [{ year: 2024, value: 12 }],
+      }),
+      201,
+    );
+    const renamed = await json<{ name: string; values: unknown[]; version: number }>(
+      await call("PATCH", `/indicators/${indicator.id}`, editor, { version: indicator.version, name: "Klotter" }),
+      200,
+    );
+    expect(renamed).toMatchObject({ name: "Klotter", values: indicator.values });
+    expect((await lastAudit(database, indicator.id))?.action).toBe("indicator.updated");
+
+    const read = await json<{ id: string; name: string; version: number }>(
+      await call("get", `/indicators/${indicator.id}`, viewer),
+      200,
+    );
+    expect(read).toMatchObject({ id: indicator.id, name: "Klotter", version: renamed.version });
+    await problem(await call("get", `/indicators/${indicator.id}`), 401);
+    await problem(await call("get", `/indicators/${indicator.id}`, otherEditor), 404);
+    await problem(await call("get", `/indicators/not-a-uuid`, editor), 404);
+  });
+
   it("saves settings with version 0 first and documents the endpoints in OpenAPI", async () => {
     const s = await json<Record<string, unknown>>(await call("get", `/agreements/${A}/cycle-settings`, viewer), 200);
     expect(s.version).toBe(0);
@@ -139,7 +187,8 @@ describe("cycles API", () => {
       200,
     );
     expect(saved).toMatchObject({ cycleStartMonth: 7, version: 1 });
-    const doc = await json<{ paths: Record<string, unknown> }>(await call("get", "/openapi.json"), 200);
+    const doc = await json<{ paths: Record<string, Record<string, unknown>> }>(await call("get", "/openapi.json"), 200);
+    expect(Object.keys(doc.paths["/indicators/{id}"] ?? {}).sort()).toEqual(["delete", "get", "patch"]);
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining([
         "/agreements/{id}/cycles",

@@ -650,3 +650,236 @@ describe("every cycle write refuses another organisation's editor, a viewer and 
     expect(JSON.stringify(await getCycle(system(database), c.id))).toBe(before);
   });
 });
+
+describe("partial updates", () => {
+  it("updateProblem keeps the fields left out, checks the merged record, audited", async () => {
+    const c = await cycle2025();
+    const p = await createProblem(ed, {
+      cycleId: c.id,
+      title: "Skadegörelse vid skolan",
+      description: "Krossade rutor",
+      places: [{ name: "Skolgården", lat: 59.5, lng: 16, area: "Norr" }],
+      times: "helger",
+    });
+    const renamed = await updateProblem(ed, { id: p.id, version: p.version, title: "Skadegörelse vid Västra skolan" });
+    expect(renamed).toMatchObject({
+      title: "Skadegörelse vid Västra skolan",
+      description: "Krossade rutor",
+      places: [{ name: "Skolgården", lat: 59.5, lng: 16, area: "Norr" }],
+      times: "helger",
+      version: p.version + 1,
+    });
+    const audit = await lastAudit(database, p.id);
+    expect(audit?.action).toBe("problem.updated");
+    expect((audit?.after as { places: unknown[] }).places).toHaveLength(1);
+    // Only places: the title stays; an explicit empty list does clear them.
+    const cleared = await updateProblem(ed, { id: p.id, version: renamed.version, places: [] });
+    expect(cleared).toMatchObject({ title: "Skadegörelse vid Västra skolan", places: [], times: "helger" });
+
+    const count = await auditCount(database);
+    expect(
+      await fieldsOf(
+        updateProblem(ed, { id: p.id, version: cleared.version, places: [{ name: "A", lat: 95, lng: 1 }] }),
+      ),
+    ).toEqual(["places.0.lat:problem.place.lat.invalid"]);
+    expect(await fieldsOf(updateProblem(ed, { id: p.id, version: cleared.version, title: " " }))).toEqual([
+      "title:validation.required",
+    ]);
+    expect(await code(updateProblem(ed, { id: p.id, version: cleared.version, cycleId: c.id }))).toBe("VALIDATION");
+    expect(await auditCount(database)).toBe(count);
+    expect((await getProblem(ed, p.id)).problem).toMatchObject({ title: cleared.title, version: cleared.version });
+    await deleteProblem(ed, { id: p.id, version: cleared.version });
+  });
+
+  it("updateIndicator keeps the values (and other fields) left out, audited", async () => {
+    const i = await createIndicator(ed, {
+      agreementId: A,
+      name: "Otrygghet i centrum",
+      source: "NTU",
+      unit: "procent",
+      direction: "decrease",
+      values: [
+        { year: 2023, value: 31 },
+        { year: 2024, value: "XX" },
+      ],
+    });
+    const renamed = await updateIndicator(ed, { id: i.id, version: i.version, name: "Otrygghet kvällstid" });
+    expect(renamed).toMatchObject({
+      name: "Otrygghet kvällstid",
+      source: "NTU",
+      unit: "procent",
+      direction: "decrease",
+      values: i.values,
+      version: i.version + 1,
+    });
+    expect((await lastAudit(database, i.id))?.action).toBe("indicator.updated");
+    const withValues = await updateIndicator(ed, {
+      id: i.id,
+      version: renamed.version,
+      values: [{ year: 2025, value: "28,5" }, ...i.values],
+    });
+    expect(withValues.name).toBe("Otrygghet kvällstid");
+    expect(withValues.values.map((v) => v.year)).toEqual([2023, 2024, 2025]);
+    const count = await auditCount(database);
+    expect(
+      await fieldsOf(
+        updateIndicator(ed, {
+          id: i.id,
+          version: withValues.version,
+          values: [
+            { year: 2020, value: 1 },
+            { year: 2020, value: 2 },
+          ],
+        }),
+      ),
+    ).toEqual(["values.1.year:indicator.year.duplicate"]);
+    expect(await fieldsOf(updateIndicator(ed, { id: i.id, version: withValues.version, direction: "up" }))).toEqual([
+      "direction:indicator.direction.invalid",
+    ]);
+    expect(await auditCount(database)).toBe(count);
+    await deleteIndicator(ed, { id: i.id, version: withValues.version });
+  });
+});
+
+describe("trace integrity: what actions point at may not be removed", () => {
+  let year = 2033;
+  async function setUp() {
+    const c = await createCycle(ed, { agreementId: A, year: year++ });
+    const p = await createProblem(ed, { cycleId: c.id, title: "Rån mot unga" });
+    const withCauses = await setCauses(ed, {
+      problemId: p.id,
+      version: p.version,
+      causes: [
+        { axis: "victim", text: "Unga med dyra telefoner" },
+        { axis: "offender", text: "Äldre ungdomar i grupp" },
+        { axis: "place", text: "Mörk gångtunnel" },
+      ],
+    });
+    const [used, unused, linked] = withCauses.causes;
+    const view = await getCycle(ed, c.id);
+    const [area, otherArea] = view.focusAreas;
+    const [action] = await database.db
+      .insert(actions)
+      .values({
+        cycleId: c.id,
+        position: 0,
+        title: "Belysning i tunneln",
+        causeId: linked!.id,
+        cycleFocusAreaId: area!.id,
+      })
+      .returning();
+    return {
+      c: view.cycle,
+      p: withCauses,
+      used: used!,
+      unused: unused!,
+      linked: linked!,
+      area: area!,
+      otherArea: otherArea!,
+      action: action!,
+    };
+  }
+
+  it("setCauses refuses removing a cause an action points at, naming it; keeps and removes others", async () => {
+    const { p, used, unused, linked, action } = await setUp();
+    const count = await auditCount(database);
+    const refused = await (async () => {
+      try {
+        await setCauses(ed, {
+          problemId: p.id,
+          version: p.version,
+          causes: [{ id: used.id, axis: "victim", text: "Unga med dyra telefoner" }],
+        });
+      } catch (e) {
+        return e as AppError;
+      }
+      throw new Error("expected a refusal");
+    })();
+    expect(refused.code).toBe("VALIDATION");
+    expect(refused.fields).toEqual([
+      { path: "causes.2", message: "cause.inUse", params: { title: "Belysning i tunneln", id: linked.id } },
+    ]);
+    expect(await auditCount(database)).toBe(count);
+    const unchanged = await getProblem(ed, p.id);
+    expect(unchanged.problem.causes.map((c) => c.id)).toEqual([used.id, unused.id, linked.id]);
+    expect(unchanged.problem.version).toBe(p.version);
+    const [still] = await database.db.select().from(actions).where(eq(actions.id, action.id));
+    expect(still!.causeId).toBe(linked.id);
+
+    // Removing an unused cause while keeping (and editing) the linked one is fine.
+    const saved = await setCauses(ed, {
+      problemId: p.id,
+      version: p.version,
+      causes: [
+        { id: used.id, axis: "victim", text: "Unga med dyra telefoner" },
+        { id: linked.id, axis: "place", text: "Mörk gångtunnel vid stationen" },
+      ],
+    });
+    expect(saved.causes.map((c) => c.id)).toEqual([used.id, linked.id]);
+    expect((await lastAudit(database, p.id))?.action).toBe("problem.causesSet");
+    const [after] = await database.db.select().from(actions).where(eq(actions.id, action.id));
+    expect(after!.causeId).toBe(linked.id);
+  });
+
+  it("deleteProblem is refused while an action points at one of its causes, then allowed", async () => {
+    const { p, linked, action } = await setUp();
+    const count = await auditCount(database);
+    expect(await fieldsOf(deleteProblem(ed, { id: p.id, version: p.version }))).toEqual(["causes.2:cause.inUse"]);
+    expect(await auditCount(database)).toBe(count);
+    expect((await getProblem(ed, p.id)).problem.causes.some((c) => c.id === linked.id)).toBe(true);
+    await database.db.update(actions).set({ causeId: null }).where(eq(actions.id, action.id));
+    await deleteProblem(ed, { id: p.id, version: p.version });
+    expect((await lastAudit(database, p.id))?.action).toBe("problem.deleted");
+  });
+
+  it("setCycleFocusAreas refuses removing a focus area an action points at; others may go", async () => {
+    const { c, area, otherArea, action } = await setUp();
+    const count = await auditCount(database);
+    expect(
+      await fieldsOf(
+        setCycleFocusAreas(ed, {
+          cycleId: c.id,
+          version: c.version,
+          focusAreas: [{ id: otherArea.id, title: otherArea.title }, { title: "Ny" }],
+        }),
+      ),
+    ).toEqual(["focusAreas.0:cycle.focusArea.inUse"]);
+    expect(await auditCount(database)).toBe(count);
+    const unchanged = await getCycle(ed, c.id);
+    expect(unchanged.focusAreas.map((f) => f.id)).toEqual([area.id, otherArea.id]);
+    expect(unchanged.cycle.version).toBe(c.version);
+    const [still] = await database.db.select().from(actions).where(eq(actions.id, action.id));
+    expect(still!.cycleFocusAreaId).toBe(area.id);
+
+    const saved = await setCycleFocusAreas(ed, {
+      cycleId: c.id,
+      version: c.version,
+      focusAreas: [{ id: area.id, title: "Trygg stadskärna, nu" }],
+    });
+    const audit = await lastAudit(database, c.id);
+    expect(audit?.action).toBe("cycle.focusAreasSet");
+    expect((audit?.before as { focusAreas: unknown[] }).focusAreas).toHaveLength(2);
+    expect((audit?.after as { focusAreas: unknown[] }).focusAreas).toHaveLength(1);
+    expect(saved.version).toBe(c.version + 1);
+    const [after] = await database.db.select().from(actions).where(eq(actions.id, action.id));
+    expect(after!.cycleFocusAreaId).toBe(area.id);
+  });
+});
+
+describe("startNextCycle after the start month changed", () => {
+  it("starts at the first period by the current start month after the old cycle ended", async () => {
+    const B = world.agreementB.id;
+    const [newest] = await listCycles(system(database), B);
+    expect(newest).toMatchObject({ label: "2026/27", endsOn: "2027-06-30" });
+    const s = await getCycleSettings(system(database), B);
+    await updateCycleSettings(system(database), { ...s, cycleStartMonth: 1 });
+    const next = await startNextCycle(system(database), { cycleId: newest!.id, version: newest!.version });
+    expect(next).toMatchObject({
+      label: "2028",
+      startsOn: "2028-01-01",
+      endsOn: "2028-12-31",
+      previousCycleId: newest!.id,
+    });
+    expect((await lastAudit(database, next.id))?.action).toBe("cycle.nextStarted");
+  });
+});

@@ -4,6 +4,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { actions, citizenPromiseActions, citizenPromises, cycles, indicators } from "../../src/db/schema.ts";
 import { AppError } from "../../src/errors.ts";
+import { createApiToken } from "../../src/services/auth/users.ts";
 import type { ServiceContext } from "../../src/services/core/context.ts";
 import {
   closePromise,
@@ -200,6 +201,43 @@ describe("creating and changing promises", () => {
     );
   });
 
+  it("is a partial update: fields left out keep their value, the linked actions too", async () => {
+    const p = await createPromise(ed(), {
+      agreementId: A,
+      cycleId: cycleA!.id,
+      promiser: "together",
+      text: "Före",
+      periodStart: "2025-10-01",
+      periodEnd: "2026-03-31",
+      actionIds: [action1!.id, action2!.id],
+    });
+    const u = await updatePromise(ed(), { id: p.id, version: p.version, text: "Efter" });
+    expect(u).toMatchObject({
+      text: "Efter",
+      promiser: "together",
+      cycleId: cycleA!.id,
+      periodStart: "2025-10-01",
+      periodEnd: "2026-03-31",
+      position: p.position,
+    });
+    expect(u.actions.map((a) => a.id).sort()).toEqual([action1!.id, action2!.id].sort());
+    const audit = await lastAudit(database, p.id);
+    expect(audit?.action).toBe("promise.updated");
+    expect(audit?.before).toMatchObject({ text: "Före" });
+    expect(audit?.after).toMatchObject({ text: "Efter", periodStart: "2025-10-01", periodEnd: "2026-03-31" });
+    expect((audit?.after as { actionIds: string[] }).actionIds.sort()).toEqual([action1!.id, action2!.id].sort());
+    // Sent explicitly, a field does change: the links are replaced, the period of a draft may be emptied.
+    const v = await updatePromise(ed(), { id: p.id, version: u.version, actionIds: [], periodEnd: null });
+    expect(v).toMatchObject({ text: "Efter", periodStart: "2025-10-01", periodEnd: null, actions: [] });
+    // Still validated as a whole: an unknown field, or an end before the kept start, is refused.
+    await refused(() => updatePromise(ed(), { id: p.id, version: v.version, isPublic: true }), "VALIDATION", [
+      "isPublic",
+    ]);
+    await refused(() => updatePromise(ed(), { id: p.id, version: v.version, periodEnd: "2025-01-01" }), "VALIDATION", [
+      "periodEnd",
+    ]);
+  });
+
   it("refuses another agreement's action and cycle, naming the field; nothing written", async () => {
     const before = await promiseCount();
     await refused(
@@ -325,6 +363,38 @@ describe("publishing, the public page and the evaluation", () => {
     ]);
   });
 
+  it("a promise on the public page keeps its text and period: emptying them is refused, naming the field", async () => {
+    const d = await draft(`Publicerat och skyddat ${Date.now()}`);
+    const pub = await publishPromise(ed(), { id: d.id, version: d.version });
+    const e = await refused(
+      () => updatePromise(ed(), { id: d.id, version: pub.version, promiser: "police", text: " " }),
+      "VALIDATION",
+      ["text"],
+    );
+    expect(e.fields).toEqual([{ path: "text", message: "promise.public.textRequired" }]);
+    await refused(
+      () => updatePromise(ed(), { id: d.id, version: pub.version, periodStart: "", periodEnd: null }),
+      "VALIDATION",
+      ["periodStart", "periodEnd"],
+    );
+    await refused(() => updatePromise(ed(), { id: d.id, version: pub.version, periodEnd: null }), "VALIDATION", [
+      "periodEnd",
+    ]);
+    expect((await publicTexts()).current).toContain(pub.text);
+    // A closed promise still on the public page is protected too; once taken off it may be changed freely.
+    const closed = await closePromise(ed(), { id: d.id, version: pub.version, verdict: "no" });
+    await refused(() => updatePromise(ed(), { id: d.id, version: closed.version, text: "" }), "VALIDATION", ["text"]);
+    const hidden = await unpublishPromise(ed(), { id: d.id, version: closed.version });
+    const emptied = await updatePromise(ed(), { id: d.id, version: hidden.version, text: "" });
+    expect(emptied).toMatchObject({ text: "", status: "closed", isPublic: false });
+    // A valid change of a published promise is saved and shown.
+    const other = await draft();
+    const otherPub = await publishPromise(ed(), { id: other.id, version: other.version });
+    const changed = await updatePromise(ed(), { id: other.id, version: otherPub.version, text: "Ändrat publicerat" });
+    expect(changed).toMatchObject({ text: "Ändrat publicerat", isPublic: true, periodStart: "2025-04-01" });
+    expect((await publicTexts()).current).toContain("Ändrat publicerat");
+  });
+
   it("publishes, shows on the kommun's public page only, and unpublish takes it off at once", async () => {
     const text = `Publicerat löfte ${Date.now()}`;
     const hidden = `Hemligt utkast ${Date.now()}`;
@@ -438,6 +508,57 @@ describe("the public page cache", () => {
 describe("the API", async () => {
   const server = await startTestServer(database);
   afterAll(() => server.close());
+
+  const token = (await createApiToken(ed(), { name: "test" })).token;
+  const patch = (id: string, body: unknown) =>
+    fetch(`${server.baseUrl}/api/v1/promises/${id}`, {
+      method: "PATCH",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+
+  it("PATCH with only the version and the text keeps the period and the linked actions", async () => {
+    const p = await createPromise(ed(), {
+      agreementId: A,
+      promiser: "police",
+      text: "Före PATCH",
+      periodStart: "2025-04-01",
+      periodEnd: "2025-09-30",
+      actionIds: [action1!.id, action2!.id],
+    });
+    const pub = await publishPromise(ed(), { id: p.id, version: p.version });
+    const res = await patch(p.id, { version: pub.version, text: "Efter PATCH" });
+    const body = (await res.json()) as { text: string; periodStart: string; periodEnd: string; version: number };
+    expect(res.status, JSON.stringify(body)).toBe(200);
+    expect(body).toMatchObject({
+      text: "Efter PATCH",
+      promiser: "police",
+      periodStart: "2025-04-01",
+      periodEnd: "2025-09-30",
+      isPublic: true,
+      version: pub.version + 1,
+    });
+    const [row] = await database.db.select().from(citizenPromises).where(eq(citizenPromises.id, p.id));
+    expect(row).toMatchObject({ text: "Efter PATCH", periodStart: "2025-04-01", periodEnd: "2025-09-30" });
+    const links = await database.db
+      .select()
+      .from(citizenPromiseActions)
+      .where(eq(citizenPromiseActions.promiseId, p.id));
+    expect(links.map((l) => l.actionId).sort()).toEqual([action1!.id, action2!.id].sort());
+    expect((await lastAudit(database, p.id))?.action).toBe("promise.updated");
+    expect((await publicTexts()).current).toContain("Efter PATCH");
+
+    // Emptying the published promise's text is refused with 400 naming the field; nothing changes.
+    const audits = await auditCount(database);
+    const refusedRes = await patch(p.id, { version: body.version, text: "" });
+    expect(refusedRes.status).toBe(400);
+    const problem = (await refusedRes.json()) as { code: string; errors: { path: string; messageKey: string }[] };
+    expect(problem.errors).toMatchObject([{ path: "text", messageKey: "promise.public.textRequired" }]);
+    expect(problem.errors).toHaveLength(1);
+    expect(await auditCount(database)).toBe(audits);
+    expect((await getPromise(ed(), p.id)).text).toBe("Efter PATCH");
+    expect(server.errors).toEqual([]);
+  });
 
   it("answers the public read without a token, and only with published data", async () => {
     const text = `API-publicerat ${Date.now()}`;

@@ -23,10 +23,13 @@ export const enCycle = {
   "cycle.next.intro":
     "The next cycle gets the focus areas of cycle {label}, and the actions that are not finished are carried over as planned.",
   "cycle.next.submit": "Start the cycle after {label}",
+  "cycle.next.period": "The next cycle will be {label}, {startsOn}–{endsOn}.",
+  "cycle.next.gap": "The start month was changed after cycle {label} started, so {from}–{to} belongs to no cycle.",
   "cycle.next.exists": "The next cycle exists already.",
   "cycle.year.invalid": "Enter a year between 2000 and 2100.",
   "cycle.year.overlaps": "There is already a cycle for that period.",
   "cycle.focusArea.notFound": "The focus area is not part of this cycle.",
+  "cycle.focusArea.inUse": "The focus area is used by the action “{title}”. Link the action elsewhere first.",
   "cycle.backToCycle": "Back to cycle {label} – {title}",
   "cycle.backToList": "Back to the cycles of {title}",
   "cycle.status.change": "Change status",
@@ -155,7 +158,8 @@ export const enCycle = {
   "problem.details": "About the problem",
   "problem.save": "Save the problem",
   "problem.delete.title": "Remove the problem",
-  "problem.delete.intro": "The problem and its orsaksanalys are removed. Actions pointing at its causes stay.",
+  "problem.delete.intro":
+    "The problem and its orsaksanalys are removed. Not possible while an action points at one of its causes.",
   "problem.delete.submit": "Remove the problem",
   // Orsaksanalys
   "cause.title": "Orsaksanalys (cause analysis)",
@@ -168,6 +172,7 @@ export const enCycle = {
   "cause.eventChainsHint": "How does it happen, step by step?",
   "cause.save": "Save the orsaksanalys",
   "cause.notFound": "The cause does not exist.",
+  "cause.inUse": "The cause is used by the action “{title}”. Link the action elsewhere first.",
   "cause.axis.invalid": "Choose victim, offender or place/object.",
   "causeAxis.victim": "Victim (brottsutsatt)",
   "causeAxis.offender": "Offender (gärningsperson)",

@@ -21,10 +21,14 @@ export const svCycle = {
   "cycle.next.intro":
     "Nästa cykel får samma fokusområden som cykel {label}, och de åtgärder som inte är avslutade följer med som planerade.",
   "cycle.next.submit": "Starta nästa cykel efter {label}",
+  "cycle.next.period": "Nästa cykel blir {label}, {startsOn}–{endsOn}.",
+  "cycle.next.gap":
+    "Startmånaden har ändrats sedan cykel {label} startade, så tiden {from}–{to} hör inte till någon cykel.",
   "cycle.next.exists": "Nästa cykel finns redan.",
   "cycle.year.invalid": "Ange ett år mellan 2000 och 2100.",
   "cycle.year.overlaps": "Det finns redan en cykel för den perioden.",
   "cycle.focusArea.notFound": "Fokusområdet finns inte i den här cykeln.",
+  "cycle.focusArea.inUse": "Fokusområdet används av åtgärden ”{title}”. Koppla om åtgärden först.",
   "cycle.backToCycle": "Tillbaka till cykel {label} – {title}",
   "cycle.backToList": "Tillbaka till cyklerna för {title}",
   "cycle.status.change": "Ändra status",
@@ -153,7 +157,8 @@ export const svCycle = {
   "problem.details": "Om problemet",
   "problem.save": "Spara problemet",
   "problem.delete.title": "Ta bort problemet",
-  "problem.delete.intro": "Problemet och dess orsaksanalys tas bort. Åtgärder som pekar på orsakerna finns kvar.",
+  "problem.delete.intro":
+    "Problemet och dess orsaksanalys tas bort. Det går inte så länge en åtgärd pekar på någon av orsakerna.",
   "problem.delete.submit": "Ta bort problemet",
   // Orsaksanalys
   "cause.title": "Orsaksanalys",
@@ -166,6 +171,7 @@ export const svCycle = {
   "cause.eventChainsHint": "Hur går det till, steg för steg?",
   "cause.save": "Spara orsaksanalysen",
   "cause.notFound": "Orsaken finns inte.",
+  "cause.inUse": "Orsaken används av åtgärden ”{title}”. Koppla om åtgärden först.",
   "cause.axis.invalid": "Välj brottsutsatt, gärningsperson eller plats/objekt.",
   "causeAxis.victim": "Brottsutsatt",
   "causeAxis.offender": "Gärningsperson",

@@ -17,6 +17,10 @@ export const enPromises = {
   "promise.period.endBeforeStart": "The period cannot end before it starts.",
   "promise.publish.textRequired": "Write the promise before you publish it.",
   "promise.publish.periodRequired": "Enter when the period starts and ends before you publish the promise.",
+  "promise.public.textRequired":
+    "A published promise must have a text. Take it off the public page first if you want to empty the text.",
+  "promise.public.periodRequired":
+    "A published promise must have a period. Take it off the public page first if you want to remove the period.",
   "promise.actions.otherAgreement": "The action does not belong to this agreement.",
   "promise.cycle.otherAgreement": "The cycle does not belong to this agreement.",
   "promise.verdict.required": "Choose whether you did what you promised.",

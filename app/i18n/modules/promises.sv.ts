@@ -17,6 +17,10 @@ export const svPromises = {
   "promise.period.endBeforeStart": "Perioden kan inte sluta innan den börjar.",
   "promise.publish.textRequired": "Skriv löftet innan du publicerar det.",
   "promise.publish.periodRequired": "Ange när perioden börjar och slutar innan du publicerar löftet.",
+  "promise.public.textRequired":
+    "Ett publicerat löfte måste ha en text. Ta bort det från den publika sidan först om du vill tömma texten.",
+  "promise.public.periodRequired":
+    "Ett publicerat löfte måste ha en period. Ta bort det från den publika sidan först om du vill ta bort perioden.",
   "promise.actions.otherAgreement": "Åtgärden hör inte till den här överenskommelsen.",
   "promise.cycle.otherAgreement": "Cykeln hör inte till den här överenskommelsen.",
   "promise.verdict.required": "Välj om ni gjorde det ni lovade.",

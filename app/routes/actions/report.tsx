@@ -126,6 +126,11 @@ export default function FollowUpReportPage({ loaderData, actionData }: Route.Com
           <h2 id={`h-area-${f.id ?? "none"}`} className="ds-heading" data-size="md">
             {areaTitle(f.title)}
           </h2>
+          {f.goals.withTarget > 0 && (
+            <p className="ds-paragraph">
+              {t(locale, "report.areaGoals", { met: f.goals.met, total: f.goals.withTarget })}
+            </p>
+          )}
           {f.actions.length === 0 ? (
             <p className="ds-paragraph">{t(locale, "actionPlan.emptyFocusArea")}</p>
           ) : (
@@ -205,7 +210,13 @@ export default function FollowUpReportPage({ loaderData, actionData }: Route.Com
                   i.values.map((v) => (
                     <tr key={v.year}>
                       <th scope="row">{v.year}</th>
-                      <td>{v.value}</td>
+                      <td>
+                        {v.suppressed
+                          ? t(locale, "report.suppressed")
+                          : v.value === null
+                            ? "–"
+                            : v.value.toLocaleString(locale === "sv" ? "sv-SE" : "en-GB")}
+                      </td>
                     </tr>
                   ))
                 )}

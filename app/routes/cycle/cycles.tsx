@@ -9,7 +9,7 @@ import { act, formString, load, requireSignedIn } from "../../lib/http.ts";
 import { canEditAgreement, getAgreement } from "../../../src/services/agreements/agreements.ts";
 import { createCycle, listCycles, startNextCycle } from "../../../src/services/cycles/cycles.ts";
 import { loadCycleSettings } from "../../../src/services/cycles/settings.ts";
-import { cycleContaining } from "../../../src/domain/cycles/periods.ts";
+import { cycleContaining, gapBetween, nextPeriod } from "../../../src/domain/cycles/periods.ts";
 import { todayInSweden } from "../../../src/domain/shared/dates.ts";
 import { intentOf } from "./shared.tsx";
 
@@ -23,12 +23,15 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const cycles = await load(() => listCycles(context.ctx, params.id));
   const settings = await loadCycleSettings(context.ctx.db, params.id);
   const current = cycleContaining(settings.cycleStartMonth, todayInSweden(context.ctx.now()));
+  const newest = cycles[0];
+  const next = newest ? nextPeriod(newest.endsOn, settings.cycleStartMonth) : null;
   return {
     locale: context.locale,
     agreement: { id: agreement.id, title: agreement.title },
     cycles,
     canEdit: await canEditAgreement(context.ctx, params.id),
     suggestedYear: cycles.length ? Number(cycles[0]!.startsOn.slice(0, 4)) + 1 : current.year,
+    next: next && newest ? { ...next, gap: gapBetween(newest.endsOn, next) } : null,
   };
 }
 
@@ -51,7 +54,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 }
 
 export default function Cycles({ loaderData, actionData }: Route.ComponentProps) {
-  const { locale, agreement, cycles, canEdit, suggestedYear } = loaderData;
+  const { locale, agreement, cycles, canEdit, suggestedYear, next } = loaderData;
   const errors = actionData?.errors;
   const newest = cycles[0];
   return (
@@ -103,6 +106,12 @@ export default function Cycles({ loaderData, actionData }: Route.ComponentProps)
             {t(locale, "cycle.next.title")}
           </h2>
           <p className="ds-paragraph">{t(locale, "cycle.next.intro", { label: newest.label })}</p>
+          {next && (
+            <p className="ds-paragraph">
+              {t(locale, "cycle.next.period", { label: next.label, startsOn: next.startsOn, endsOn: next.endsOn })}
+              {next.gap && ` ${t(locale, "cycle.next.gap", { label: newest.label, ...next.gap })}`}
+            </p>
+          )}
           <Form method="post">
             <input type="hidden" name="intent" value="next" />
             <input type="hidden" name="cycleId" value={newest.id} />

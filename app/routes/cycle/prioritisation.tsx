@@ -14,7 +14,7 @@ import {
 import { t } from "../../lib/context.ts";
 import { act, formString } from "../../lib/http.ts";
 import { setCycleFocusAreas, setPrioritisation } from "../../../src/services/cycles/cycles.ts";
-import { CycleHeader, cyclePath, intentOf, keepRows, loadCycle, loadEditableCycle } from "./shared.tsx";
+import { CycleHeader, cyclePath, inUseAtRow, intentOf, keepRows, loadCycle, loadEditableCycle } from "./shared.tsx";
 
 export function meta({ data }: Route.MetaArgs) {
   return [{ title: `Prioritering ${data?.view.cycle.label ?? ""} – ${data?.view.agreement.title ?? ""} – Samverkan` }];
@@ -31,7 +31,7 @@ function positionOf(value: string | undefined): number {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  await loadEditableCycle(context, request, params.id, params.cycleId);
+  const view = await loadEditableCycle(context, request, params.id, params.cycleId);
   const form = await request.formData();
   const version = postedVersion(form);
   const values = postedValues(form);
@@ -41,20 +41,30 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     const ordered = parsed.rows
       .map((r, i) => ({ r, formIndex: parsed.indices[i]!, at: positionOf(r.position) }))
       .sort((a, b) => a.at - b.at || a.formIndex - b.formIndex);
+    // The form shows the stored focus areas first, in order: a removed one still in use points at its box.
+    const removeBox = (areaId: string) => {
+      const i = view.focusAreas.findIndex((f) => f.id === areaId);
+      return i < 0 ? undefined : `focusAreas.${i}.remove`;
+    };
     const result = await act(
       () =>
-        withRowPaths(
+        inUseAtRow(
           () =>
-            setCycleFocusAreas(context.ctx, {
-              cycleId,
-              version,
-              focusAreas: ordered.map(({ r }) => ({
-                id: r.id ?? "",
-                title: r.title ?? "",
-                description: r.description ?? "",
-              })),
-            }),
-          { focusAreas: ordered.map((o) => o.formIndex) },
+            withRowPaths(
+              () =>
+                setCycleFocusAreas(context.ctx, {
+                  cycleId,
+                  version,
+                  focusAreas: ordered.map(({ r }) => ({
+                    id: r.id ?? "",
+                    title: r.title ?? "",
+                    description: r.description ?? "",
+                  })),
+                }),
+              { focusAreas: ordered.map((o) => o.formIndex) },
+            ),
+          context.locale,
+          removeBox,
         ),
       values,
     );
@@ -202,7 +212,14 @@ export default function Prioritisation({ loaderData, actionData }: Route.Compone
                     defaultValue={shown(errors, n("position"), f ? String(i + 1) : "")}
                     {...common}
                   />
-                  {f && <CheckboxField name={n("remove")} label={t(locale, "common.removeRow")} {...common} />}
+                  {f && (
+                    <CheckboxField
+                      name={n("remove")}
+                      label={t(locale, "common.removeRow")}
+                      defaultChecked={shownChecked(errors, n("remove"), false)}
+                      {...common}
+                    />
+                  )}
                 </Fieldset>
               );
             })}

@@ -8,7 +8,7 @@ import { act, formString, load, requireSignedIn } from "../../lib/http.ts";
 import { causeAxes } from "../../../src/domain/cycles/vocabulary.ts";
 import { deleteProblem, getProblem, setCauses, updateProblem } from "../../../src/services/cycles/problems.ts";
 import { data } from "react-router";
-import { CycleHeader, PlaceFields, cyclePath, intentOf, keepRows } from "./shared.tsx";
+import { CycleHeader, PlaceFields, cyclePath, inUseAtRow, intentOf, keepRows } from "./shared.tsx";
 
 export function meta({ data: d }: Route.MetaArgs) {
   return [{ title: `${d?.view.problem.title ?? "Problem"} – orsaksanalys – Samverkan` }];
@@ -30,6 +30,26 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 /** Blank rows offered per axis for adding causes without JavaScript. */
 const BLANK_CAUSES = 2;
 
+/** The causes form numbers its rows across the three axes: each axis's existing causes, then blank rows. */
+function causeFormRows<C extends { id: string; axis: string }>(causes: C[]) {
+  let row = 0;
+  return causeAxes.map((axis) => ({
+    axis,
+    rows: [
+      ...causes.filter((c) => c.axis === axis).map((c) => ({ index: row++, cause: c as C | undefined })),
+      ...Array.from({ length: BLANK_CAUSES }, () => ({ index: row++, cause: undefined as C | undefined })),
+    ],
+  }));
+}
+
+/** The text field of an existing cause in the causes form (where an "in use" error belongs). */
+function causeField(causes: { id: string; axis: string }[], id: string): string | undefined {
+  const row = causeFormRows(causes)
+    .flatMap((a) => a.rows)
+    .find((r) => r.cause?.id === id);
+  return row && `causes.${row.index}.text`;
+}
+
 export async function action({ request, context, params }: Route.ActionArgs) {
   const view = await loadProblem(context, request, params);
   if (!view.canEdit) throw data({ messageKey: "agreement.editForbidden" }, { status: 403 });
@@ -39,8 +59,10 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const id = params.problemId;
   const self = `${cyclePath(params.id, params.cycleId)}/problem/${id}`;
   const intent = intentOf(form);
+  const inUse = <T,>(fn: () => Promise<T>) =>
+    inUseAtRow(fn, context.locale, (causeId) => causeField(view.problem.causes, causeId));
   if (intent === "delete") {
-    const result = await act(() => deleteProblem(context.ctx, { id, version }));
+    const result = await act(() => inUse(() => deleteProblem(context.ctx, { id, version })), values);
     if (!result.ok) return result.response;
     return redirect(`${cyclePath(params.id, params.cycleId)}/lagesbild?sparad=1`);
   }
@@ -48,15 +70,17 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     const causes = keepRows(indexedRows(form, "causes"), (r) => (r.text ?? "").trim() !== "");
     const result = await act(
       () =>
-        withRowPaths(
-          () =>
-            setCauses(context.ctx, {
-              problemId: id,
-              version,
-              causes: causes.rows.map((r) => ({ id: r.id ?? "", axis: r.axis ?? "", text: r.text ?? "" })),
-              eventChains: formString(form, "eventChains"),
-            }),
-          { causes: causes.indices },
+        inUse(() =>
+          withRowPaths(
+            () =>
+              setCauses(context.ctx, {
+                problemId: id,
+                version,
+                causes: causes.rows.map((r) => ({ id: r.id ?? "", axis: r.axis ?? "", text: r.text ?? "" })),
+                eventChains: formString(form, "eventChains"),
+              }),
+            { causes: causes.indices },
+          ),
         ),
       values,
     );
@@ -96,15 +120,7 @@ export default function Problem({ loaderData, actionData }: Route.ComponentProps
   const { problem: p, cycle, agreement, canEdit } = view;
   const errors = actionData?.errors;
   const common = { locale, errors };
-  // The causes form numbers its rows across the three axes: existing causes first, then blank rows.
-  let row = 0;
-  const causeRows = causeAxes.map((axis) => ({
-    axis,
-    rows: [
-      ...p.causes.filter((c) => c.axis === axis).map((c) => ({ index: row++, cause: c })),
-      ...Array.from({ length: BLANK_CAUSES }, () => ({ index: row++, cause: undefined })),
-    ],
-  }));
+  const causeRows = causeFormRows(p.causes);
   const places = [...p.places, undefined];
   return (
     <div className="stack">

@@ -6,6 +6,7 @@ import type { SamverkanLoadContext } from "../../lib/context.ts";
 import { t } from "../../lib/context.ts";
 import { load, requireSignedIn, type FormErrors } from "../../lib/http.ts";
 import { getCycle } from "../../../src/services/cycles/cycles.ts";
+import { AppError } from "../../../src/errors.ts";
 
 /** The cycle of the URL, read for the signed-in user; a cycle of another agreement is not found. */
 export async function loadCycle(context: SamverkanLoadContext, request: Request, agreementId: string, cycleId: string) {
@@ -25,6 +26,30 @@ export async function loadEditableCycle(
   const view = await loadCycle(context, request, agreementId, cycleId);
   if (!view.canEdit) throw data({ messageKey: "agreement.editForbidden" }, { status: 403 });
   return view;
+}
+
+/**
+ * A row the user removed is still in use (an action points at it, message `*.inUse`, the row's id in
+ * its params): point the error at that row's field in the form (`fieldOf(id)`), and spell the message
+ * out with its params (the action's title), since form errors carry bare message keys. Wrap this
+ * around withRowPaths, which numbers paths by the rows that were kept.
+ */
+export async function inUseAtRow<T>(
+  fn: () => Promise<T>,
+  locale: Locale,
+  fieldOf: (id: string) => string | undefined,
+): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (!(e instanceof AppError) || !e.fields.some((f) => f.message.endsWith(".inUse"))) throw e;
+    const fields = e.fields.map((f) => {
+      const id = f.params?.id;
+      if (!f.message.endsWith(".inUse") || typeof id !== "string") return f;
+      return { path: fieldOf(id) ?? f.path, message: t(locale, f.message, f.params) };
+    });
+    throw new AppError(e.code, e.messageKey, { fields, params: e.params, cause: e });
+  }
 }
 
 export const cyclePath = (agreementId: string, cycleId: string) => `/overenskommelser/${agreementId}/cykler/${cycleId}`;

@@ -61,7 +61,8 @@ export const UpdateActionInput = z
   .catchall(z.unknown());
 export type UpdateActionInput = { id: string; version: number } & Partial<Record<keyof typeof actionFields, unknown>>;
 
-export const DeleteActionInput = z.object({ id: uuidSchema, version: z.number().int().positive().optional() }).strict();
+/** A delete carries the version read, like an update: a stale one is refused (CONFLICT). */
+export const DeleteActionInput = z.object({ id: uuidSchema, version: z.number().int().positive() }).strict();
 export type DeleteActionInput = z.input<typeof DeleteActionInput>;
 
 /** What an action's owners may change: status, outcome and hours. */

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { CalendarRuleInput, defaultRules, isoWeek, occurrences } from "./calendar.ts";
+import {
+  CalendarRuleInput,
+  defaultRules,
+  isEmptySyncPlan,
+  isoWeek,
+  occurrences,
+  planDefaultRuleSync,
+  type SyncableRule,
+} from "./calendar.ts";
 
 describe("occurrences", () => {
   it("gives a yearly rule once a year within the range, both ends inclusive", () => {
@@ -78,5 +86,58 @@ describe("isoWeek", () => {
     expect(isoWeek("2021-01-03")).toBe("2020-W53");
     expect(isoWeek("2024-12-30")).toBe("2025-W01");
     expect(isoWeek("2026-01-01")).toBe("2026-W01");
+  });
+});
+
+describe("planDefaultRuleSync", () => {
+  const asRules = (settings: { promisePeriod: string; reviewIntervalMonths: number }): SyncableRule[] =>
+    defaultRules(settings).map((r, position) => ({ ...r, id: `rule-${position}`, position }));
+  const year = asRules({ promisePeriod: "year", reviewIntervalMonths: 24 });
+
+  it("plans nothing when the rules already follow the settings", () => {
+    expect(isEmptySyncPlan(planDefaultRuleSync(year, { promisePeriod: "year", reviewIntervalMonths: 24 }))).toBe(true);
+    const half = asRules({ promisePeriod: "half_year", reviewIntervalMonths: 36 });
+    expect(isEmptySyncPlan(planDefaultRuleSync(half, { promisePeriod: "half_year", reviewIntervalMonths: 36 }))).toBe(
+      true,
+    );
+  });
+
+  it("moves the review rule to the setting's interval, keeping its date", () => {
+    const moved = year.map((r) => (r.kind === "review" ? { ...r, month: 9, day: 15 } : r));
+    const plan = planDefaultRuleSync(moved, { promisePeriod: "year", reviewIntervalMonths: 12 });
+    expect(plan).toEqual({ update: [{ id: "rule-6", month: 9, day: 15, intervalMonths: 12 }], insert: [], remove: [] });
+  });
+
+  it("turns the yearly promise period into half-years and back, keeping ids where it can", () => {
+    const toHalf = planDefaultRuleSync(year, { promisePeriod: "half_year", reviewIntervalMonths: 24 });
+    expect(toHalf.update).toEqual([
+      { id: "rule-2", month: 4, day: 1, intervalMonths: 6 },
+      { id: "rule-3", month: 9, day: 30, intervalMonths: 12 },
+    ]);
+    expect(toHalf.insert).toEqual([
+      expect.objectContaining({ kind: "promise_period_end", month: 3, day: 31, intervalMonths: 12, position: 7 }),
+    ]);
+    expect(toHalf.remove).toEqual([]);
+    const half = asRules({ promisePeriod: "half_year", reviewIntervalMonths: 24 });
+    const toYear = planDefaultRuleSync(half, { promisePeriod: "year", reviewIntervalMonths: 24 });
+    expect(toYear.update).toEqual([
+      { id: "rule-2", month: 1, day: 1, intervalMonths: 12 },
+      { id: "rule-3", month: 12, day: 31, intervalMonths: 12 },
+    ]);
+    expect(toYear.remove).toEqual(["rule-4"]);
+  });
+
+  it("leaves promise-period rules the parties moved or removed by hand, and custom rules, alone", () => {
+    const moved = year.map((r) => (r.kind === "promise_period_start" ? { ...r, month: 2 } : r));
+    expect(isEmptySyncPlan(planDefaultRuleSync(moved, { promisePeriod: "half_year", reviewIntervalMonths: 24 }))).toBe(
+      true,
+    );
+    const removed = year.filter((r) => !r.kind.startsWith("promise_period"));
+    expect(
+      isEmptySyncPlan(planDefaultRuleSync(removed, { promisePeriod: "half_year", reviewIntervalMonths: 24 })),
+    ).toBe(true);
+    const custom: SyncableRule = { id: "c", kind: "custom", month: 1, day: 1, intervalMonths: 12, position: 9 };
+    const plan = planDefaultRuleSync([...year, custom], { promisePeriod: "half_year", reviewIntervalMonths: 24 });
+    expect([...plan.update.map((u) => u.id), ...plan.remove]).not.toContain("c");
   });
 });

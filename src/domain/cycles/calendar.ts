@@ -179,3 +179,76 @@ export function addDays(date: IsoDate, days: number): IsoDate {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+/** What planDefaultRuleSync needs of a calendar_rules row. */
+export interface SyncableRule extends RuleTiming {
+  id: string;
+  kind: CalendarRuleKind | string;
+  position: number;
+}
+
+export interface DefaultRuleSyncPlan {
+  /** Rules whose timing changes (kept id, title, owner and active flag). */
+  update: { id: string; month: number; day: number; intervalMonths: number }[];
+  insert: (RuleSeed & { position: number })[];
+  remove: string[];
+}
+
+const promiseKinds: readonly string[] = ["promise_period_start", "promise_period_end"];
+const timingKey = (r: { kind: string } & RuleTiming) => `${r.kind}:${r.month}:${r.day}:${r.intervalMonths}`;
+const shapeKey = (rules: ({ kind: string } & RuleTiming)[]) => rules.map(timingKey).sort().join("|");
+
+/**
+ * The promise-period rules as the defaults have made them, for each setting – including the earlier
+ * half-year shape (a half-yearly end rule on 30 September) – so they can be told from hand-made ones.
+ */
+function knownPromiseShapes(): string[] {
+  const seeds = (promisePeriod: string) =>
+    defaultRules({ promisePeriod, reviewIntervalMonths: 24 }).filter((r) => promiseKinds.includes(r.kind));
+  const legacyHalfYear = [
+    { kind: "promise_period_start", month: 4, day: 1, intervalMonths: 6 },
+    { kind: "promise_period_end", month: 9, day: 30, intervalMonths: 6 },
+  ];
+  return [shapeKey(seeds("year")), shapeKey(seeds("half_year")), shapeKey(legacyHalfYear)];
+}
+
+/**
+ * How an agreement's årshjul follows its settings (syncDefaultRules):
+ *  - `review` rules take the setting's reviewIntervalMonths (their date stays as the parties set it);
+ *  - the promise-period rules (start/end) are replaced by the current setting's defaults when they
+ *    are exactly the defaults of a setting (year, half-year, or the earlier half-year shape) – a rule
+ *    the parties have moved by hand, or removed, is theirs and stays as it is. Replacing keeps the ids
+ *    (and so the owner, title and tasks) of as many rules of each kind as the new defaults have.
+ * Custom and other rules are never touched. An empty plan means nothing to write.
+ */
+export function planDefaultRuleSync(
+  rules: readonly SyncableRule[],
+  settings: { promisePeriod: PromisePeriodKind | string; reviewIntervalMonths: number },
+): DefaultRuleSyncPlan {
+  const plan: DefaultRuleSyncPlan = { update: [], insert: [], remove: [] };
+  const seeds = defaultRules(settings);
+  const reviewInterval = seeds.find((s) => s.kind === "review")!.intervalMonths;
+  for (const r of rules)
+    if (r.kind === "review" && r.intervalMonths !== reviewInterval)
+      plan.update.push({ id: r.id, month: r.month, day: r.day, intervalMonths: reviewInterval });
+
+  const current = [...rules].filter((r) => promiseKinds.includes(r.kind)).sort((a, b) => a.position - b.position);
+  const wanted = seeds.filter((s) => promiseKinds.includes(s.kind));
+  const currentShape = shapeKey(current);
+  if (!current.length || currentShape === shapeKey(wanted) || !knownPromiseShapes().includes(currentShape)) return plan;
+  let nextPosition = Math.max(...rules.map((r) => r.position)) + 1;
+  for (const kind of promiseKinds) {
+    const have = current.filter((r) => r.kind === kind);
+    const want = wanted.filter((s) => s.kind === kind);
+    want.forEach((seed, i) => {
+      const rule = have[i];
+      if (!rule) plan.insert.push({ ...seed, position: nextPosition++ });
+      else if (timingKey(rule) !== timingKey(seed))
+        plan.update.push({ id: rule.id, month: seed.month, day: seed.day, intervalMonths: seed.intervalMonths });
+    });
+    plan.remove.push(...have.slice(want.length).map((r) => r.id));
+  }
+  return plan;
+}
+
+export const isEmptySyncPlan = (p: DefaultRuleSyncPlan) => !p.update.length && !p.insert.length && !p.remove.length;

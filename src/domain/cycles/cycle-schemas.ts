@@ -165,7 +165,11 @@ const problemFields = {
 };
 export const CreateProblemInput = z.object({ cycleId: uuidSchema, ...problemFields }).strict();
 export type CreateProblemInput = z.input<typeof CreateProblemInput>;
-export const UpdateProblemInput = z.object({ id: uuidSchema, version: positiveVersion, ...problemFields }).strict();
+/** A problem's own fields, complete: what a partial update is merged into before it is checked. */
+export const ProblemValues = z.object(problemFields).strict();
+/** A partial update (API PATCH; the web form sends every field): fields left out keep their value. */
+export const UpdateProblemInput = z.object({ id: uuidSchema, version: positiveVersion }).catchall(z.unknown());
+export type UpdateProblemInput = { id: string; version: number } & Partial<Record<keyof typeof problemFields, unknown>>;
 export const DeleteProblemInput = z.object({ id: uuidSchema, version: positiveVersion }).strict();
 
 export const SetCausesInput = z
@@ -240,8 +244,11 @@ export const CreateIndicatorInput = z
   .strict()
   .superRefine(distinctYears);
 export type CreateIndicatorInput = z.input<typeof CreateIndicatorInput>;
-export const UpdateIndicatorInput = z
-  .object({ id: uuidSchema, version: positiveVersion, ...indicatorFields })
-  .strict()
-  .superRefine(distinctYears);
+/** An indicator's own fields, complete: what a partial update is merged into before it is checked. */
+export const IndicatorValues = z.object(indicatorFields).strict().superRefine(distinctYears);
+/** A partial update (API PATCH; the web form sends every field): fields left out keep their value. */
+export const UpdateIndicatorInput = z.object({ id: uuidSchema, version: positiveVersion }).catchall(z.unknown());
+export type UpdateIndicatorInput = { id: string; version: number } & Partial<
+  Record<keyof typeof indicatorFields, unknown>
+>;
 export const DeleteIndicatorInput = z.object({ id: uuidSchema, version: positiveVersion }).strict();

@@ -32,11 +32,31 @@ export function cycleContaining(startMonth: number, date: IsoDate): CyclePeriod 
   return { ...cyclePeriod(startMonth, startYear), year: startYear };
 }
 
-/** The period right after `endsOn`: same start month, the following year. */
-export function nextPeriod(endsOn: IsoDate): CyclePeriod & { year: number } {
-  const d = new Date(Date.parse(`${endsOn}T00:00:00Z`) + 86_400_000);
-  const year = d.getUTCFullYear();
-  return { ...cyclePeriod(d.getUTCMonth() + 1, year), year };
+/**
+ * The cycle that follows one ending on `endsOn`: the first period by the agreement's current start
+ * month that starts after that day. With an unchanged start month it begins the day after; when the
+ * start month was changed since, the next cycle begins at the next such month (2025 ended 31 Dec,
+ * start month now July → 2026/27 from 1 July 2026; the months between belong to no cycle, so every
+ * cycle stays twelve months long and can still be created by year).
+ */
+export function nextPeriod(endsOn: IsoDate, startMonth: number): CyclePeriod & { year: number } {
+  const dayAfter = addDays(endsOn, 1);
+  const year = Number(dayAfter.slice(0, 4));
+  const sameYear = cyclePeriod(startMonth, year);
+  return sameYear.startsOn >= dayAfter
+    ? { ...sameYear, year }
+    : { ...cyclePeriod(startMonth, year + 1), year: year + 1 };
+}
+
+/** The days between a cycle and its next one that belong to neither (after the start month changed), or null. */
+export function gapBetween(endsOn: IsoDate, next: { startsOn: IsoDate }): { from: IsoDate; to: IsoDate } | null {
+  const from = addDays(endsOn, 1);
+  return from < next.startsOn ? { from, to: addDays(next.startsOn, -1) } : null;
+}
+
+/** A calendar date `days` days later (or earlier). */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Two closed date ranges overlap. */

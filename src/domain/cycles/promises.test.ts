@@ -8,6 +8,7 @@ import {
   promisePeriods,
   promiseProgress,
   proposeVerdict,
+  publishProblems,
   type EffectInput,
 } from "./promises.ts";
 
@@ -201,5 +202,34 @@ describe("input schemas", () => {
     const paths = r.error!.issues.map((i) => i.path.join("."));
     expect(paths).toContain("verdict");
     expect(paths).toContain("verdictText");
+  });
+});
+
+describe("publishProblems", () => {
+  const ok = { text: "Vi finns på plats.", periodStart: "2025-10-01", periodEnd: "2026-03-31" };
+
+  it("accepts text and a period in order", () => {
+    expect(publishProblems(ok)).toEqual([]);
+    expect(publishProblems({ ...ok, periodEnd: ok.periodStart })).toEqual([]);
+  });
+
+  it("names text and both period fields, with the message for publishing or for a public promise", () => {
+    expect(publishProblems({ text: "  ", periodStart: null, periodEnd: null })).toEqual([
+      { path: "text", message: "promise.publish.textRequired" },
+      { path: "periodStart", message: "promise.publish.periodRequired" },
+      { path: "periodEnd", message: "promise.publish.periodRequired" },
+    ]);
+    expect(publishProblems({ ...ok, text: "" }, "public")).toEqual([
+      { path: "text", message: "promise.public.textRequired" },
+    ]);
+    expect(publishProblems({ ...ok, periodEnd: null }, "public")).toEqual([
+      { path: "periodEnd", message: "promise.public.periodRequired" },
+    ]);
+  });
+
+  it("refuses a period ending before it starts", () => {
+    expect(publishProblems({ ...ok, periodEnd: "2025-09-30" })).toEqual([
+      { path: "periodEnd", message: "promise.period.endBeforeStart" },
+    ]);
   });
 });

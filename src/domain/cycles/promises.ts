@@ -49,6 +49,43 @@ export const UpdatePromiseInput = z
   .superRefine(periodInOrder);
 export type UpdatePromiseInput = z.input<typeof UpdatePromiseInput>;
 
+/**
+ * A partial update (API PATCH and the web form): the promise and the version the caller read; every
+ * other field is optional and, when left out, keeps its current value. The service merges the given
+ * fields over the current row (incl. the linked actions) and then parses the whole with UpdatePromiseInput.
+ */
+export const PatchPromiseInput = z
+  .object({ id: uuidSchema, version: z.number().int().positive() })
+  .catchall(z.unknown());
+export type PatchPromiseInput = { id: string; version: number } & Partial<
+  Record<keyof typeof promiseFields | "position", unknown>
+>;
+
+/** The fields of a promise the public sees: what publishing needs and a public promise must keep. */
+export interface PublishableValues {
+  text: string;
+  periodStart: string | null;
+  periodEnd: string | null;
+}
+
+/**
+ * What stops a promise from being public: no text (field `text`), no period (`periodStart`, `periodEnd`),
+ * or a period ending before it starts. `when` picks the message: before publishing, or while editing a
+ * promise that is already on the public page.
+ */
+export function publishProblems(
+  v: PublishableValues,
+  when: "publish" | "public" = "publish",
+): { path: string; message: string }[] {
+  const problems: { path: string; message: string }[] = [];
+  if (!v.text.trim()) problems.push({ path: "text", message: `promise.${when}.textRequired` });
+  if (!v.periodStart) problems.push({ path: "periodStart", message: `promise.${when}.periodRequired` });
+  if (!v.periodEnd) problems.push({ path: "periodEnd", message: `promise.${when}.periodRequired` });
+  if (v.periodStart && v.periodEnd && v.periodEnd < v.periodStart)
+    problems.push({ path: "periodEnd", message: "promise.period.endBeforeStart" });
+  return problems;
+}
+
 /** publish, unpublish, reopen, delete: the promise and the version the caller read. */
 export const PromiseVersionInput = z.object({ id: uuidSchema, version: z.number().int().positive() }).strict();
 export type PromiseVersionInput = z.input<typeof PromiseVersionInput>;

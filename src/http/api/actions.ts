@@ -37,12 +37,13 @@ import { param, type RouteSpec } from "./router.ts";
 
 const tag = "Action plans";
 
-/** `?version=3` on a DELETE: the version read (optional; when sent, a stale one is refused). */
-function queryVersion(req: Request): number | undefined {
+/**
+ * `?version=3` on a DELETE: the version read (required; a stale one is refused with 409). Missing or
+ * not a number gives NaN, which the service's schema refuses as 400 naming `version`.
+ */
+function queryVersion(req: Request): number {
   const v = req.query.version;
-  if (typeof v !== "string" || v === "") return undefined;
-  const n = Number(v);
-  return Number.isInteger(n) ? n : -1;
+  return typeof v === "string" && v.trim() !== "" ? Number(v) : Number.NaN;
 }
 
 const body = (req: Request) => req.body as Record<string, unknown>;
@@ -176,8 +177,7 @@ export function registerActionRoutes(add: (spec: RouteSpec) => void): void {
     summary: "Withdraw the record of the plan's adoption (?version= the cycle's version)",
     tag,
     response: Adoption,
-    handle: (ctx, req) =>
-      withdrawActionPlanAdoption(ctx, { cycleId: param(req, "id"), version: queryVersion(req) ?? 0 }),
+    handle: (ctx, req) => withdrawActionPlanAdoption(ctx, { cycleId: param(req, "id"), version: queryVersion(req) }),
   });
   add({
     method: "get",

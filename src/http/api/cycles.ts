@@ -15,7 +15,13 @@ import {
   updateSituationReport,
   withdrawSituationAdoption,
 } from "../../services/cycles/cycles.ts";
-import { createIndicator, deleteIndicator, listIndicators, updateIndicator } from "../../services/cycles/indicators.ts";
+import {
+  createIndicator,
+  deleteIndicator,
+  getIndicator,
+  listIndicators,
+  updateIndicator,
+} from "../../services/cycles/indicators.ts";
 import { createProblem, deleteProblem, getProblem, setCauses, updateProblem } from "../../services/cycles/problems.ts";
 import { getCycleSettings, updateCycleSettings } from "../../services/cycles/settings.ts";
 import { param, type RouteSpec } from "./router.ts";
@@ -187,7 +193,8 @@ export function registerCycleRoutes(add: (spec: RouteSpec) => void): void {
   add({
     method: "put",
     path: "/cycles/{id}/focus-areas",
-    summary: "Replace the cycle's ordered focus areas (existing ones keep their id)",
+    summary:
+      "Replace the cycle's ordered focus areas (existing ones keep their id; one an action points at may not be removed)",
     tag: TAG,
     body: z.object({
       version,
@@ -252,16 +259,16 @@ export function registerCycleRoutes(add: (spec: RouteSpec) => void): void {
   add({
     method: "patch",
     path: "/problems/{id}",
-    summary: "Update a problem (send the version you read)",
+    summary: "Update a problem (send the version you read); fields left out keep their value",
     tag: TAG,
-    body: problemBody.extend({ version }),
+    body: problemBody.partial().extend({ version }),
     response: ProblemOut,
     handle: (ctx, req) => updateProblem(ctx, { ...body(req), id: param(req, "id") }),
   });
   add({
     method: "delete",
     path: "/problems/{id}",
-    summary: "Remove a problem and its causes (?version=N)",
+    summary: "Remove a problem and its causes (?version=N); refused while an action points at one of its causes",
     tag: TAG,
     response: z.object({ id: z.uuid() }),
     handle: (ctx, req) => deleteProblem(ctx, { id: param(req, "id"), version: Number(req.query.version) }),
@@ -269,7 +276,8 @@ export function registerCycleRoutes(add: (spec: RouteSpec) => void): void {
   add({
     method: "put",
     path: "/problems/{id}/causes",
-    summary: "The orsaksanalys: causes on the three axes and the chains of events",
+    summary:
+      "The orsaksanalys: causes on the three axes and the chains of events (existing causes keep their id; one an action points at may not be removed)",
     tag: TAG,
     body: z.object({
       version,
@@ -298,11 +306,19 @@ export function registerCycleRoutes(add: (spec: RouteSpec) => void): void {
     handle: (ctx, req) => createIndicator(ctx, { ...body(req), agreementId: param(req, "id") } as never),
   });
   add({
+    method: "get",
+    path: "/indicators/{id}",
+    summary: "One indicator with its values per year",
+    tag: TAG,
+    response: IndicatorOut,
+    handle: (ctx, req) => getIndicator(ctx, param(req, "id")),
+  });
+  add({
     method: "patch",
     path: "/indicators/{id}",
-    summary: "Update an indicator (send the version you read)",
+    summary: "Update an indicator (send the version you read); fields left out keep their value",
     tag: TAG,
-    body: indicatorBody.extend({ version }),
+    body: indicatorBody.partial().extend({ version }),
     response: IndicatorOut,
     handle: (ctx, req) => updateIndicator(ctx, { ...body(req), id: param(req, "id") }),
   });

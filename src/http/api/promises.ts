@@ -60,8 +60,14 @@ const PromiseFields = {
   actionIds: z.array(z.uuid()).optional(),
 };
 const CreateBody = z.object(PromiseFields).openapi("CreateCitizenPromise");
+/** A partial update: every field but the version may be left out and then keeps its value. */
 const UpdateBody = z
-  .object({ version: z.number().int(), position: z.number().int().optional(), ...PromiseFields })
+  .object({
+    version: z.number().int(),
+    position: z.number().int().optional(),
+    ...PromiseFields,
+    promiser: PromiseFields.promiser.optional(),
+  })
   .openapi("UpdateCitizenPromise");
 const VersionBody = z.object({ version: z.number().int() }).openapi("CitizenPromiseVersion");
 const CloseBody = z
@@ -136,7 +142,9 @@ export function registerPromiseRoutes(add: (spec: RouteSpec) => void): void {
   add({
     method: "patch",
     path: "/promises/{id}",
-    summary: "Change a medborgarlöfte (send the version you read; actionIds replaces the linked actions)",
+    summary:
+      "Change a medborgarlöfte: send the version you read and only what changes (fields left out keep their value; " +
+      "actionIds replaces the linked actions). A published one keeps its text and period.",
     tag: TAG,
     body: UpdateBody,
     response: PromiseOut,

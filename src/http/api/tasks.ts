@@ -9,7 +9,7 @@ import {
   setCalendarRules,
   assignTask,
 } from "../../services/tasks/calendar.ts";
-import { getMySettings } from "../../services/tasks/feeds.ts";
+import { getMySettings, rotateFeedKey, setDigestEnabled } from "../../services/tasks/feeds.ts";
 import { OneClickInput, applyOneClick, readOneClick } from "../../services/tasks/one-click.ts";
 import { buildTodoList } from "../../services/tasks/todo.ts";
 import { param, type RouteSpec } from "./router.ts";
@@ -55,6 +55,13 @@ const TodoLineOut = z
   .object({ kind: z.enum(["task", "action"]), id: z.uuid(), title: z.string(), href: z.string() })
   .passthrough();
 const TokenParam = z.object({ token: z.string() });
+const MySettingsOut = z
+  .object({
+    digestEnabled: z.boolean(),
+    userFeedUrl: z.string(),
+    agreementFeeds: z.array(z.object({ agreementId: z.uuid(), title: z.string(), url: z.string() })),
+  })
+  .openapi("MySettings");
 
 /** The tasks endpoints under /api/v1; each declaration feeds Express and the OpenAPI document. */
 export function registerTaskRoutes(add: (spec: RouteSpec) => void): void {
@@ -136,12 +143,29 @@ export function registerTaskRoutes(add: (spec: RouteSpec) => void): void {
     path: "/me/feeds",
     summary: "Your secret iCal feed URLs and whether the weekly digest is on",
     tag: "Årshjul and tasks",
-    response: z.object({
-      digestEnabled: z.boolean(),
-      userFeedUrl: z.string(),
-      agreementFeeds: z.array(z.object({ agreementId: z.uuid(), title: z.string(), url: z.string() })),
-    }),
+    response: MySettingsOut,
     handle: (ctx) => getMySettings(ctx),
+  });
+  add({
+    method: "put",
+    path: "/me/digest",
+    summary: "Switch your weekly “Att göra” e-mail on or off",
+    tag: "Årshjul and tasks",
+    body: z.object({ enabled: z.boolean() }),
+    response: z.object({ digestEnabled: z.boolean() }),
+    handle: (ctx, req) =>
+      setDigestEnabled(ctx, { enabled: (req.body as { enabled?: unknown } | undefined)?.enabled as boolean }),
+  });
+  add({
+    method: "post",
+    path: "/me/feeds/rotate",
+    summary: "Change the address of your iCal feeds (“Byt adress”): every old feed URL stops working at once",
+    tag: "Årshjul and tasks",
+    response: MySettingsOut,
+    handle: async (ctx) => {
+      await rotateFeedKey(ctx);
+      return getMySettings(ctx);
+    },
   });
   // The one-click link of the weekly digest, for clients that are not a browser; the token is the
   // only credential (400 invalid or expired, 409 used, 403 no longer allowed).

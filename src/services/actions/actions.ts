@@ -207,7 +207,7 @@ export async function updateAction(ctx: ServiceContext, input: UpdateActionInput
   return getAction(ctx, id);
 }
 
-/** Removes an action with its follow-ups: the agreement's editors. */
+/** Removes an action with its follow-ups: the agreement's editors; send the version read. */
 export async function deleteAction(ctx: ServiceContext, input: DeleteActionInput) {
   signedIn(ctx);
   const data = parseInput(DeleteActionInput, input);
@@ -215,7 +215,7 @@ export async function deleteAction(ctx: ServiceContext, input: DeleteActionInput
   await ctx.db.transaction(async (tx) => {
     const [gone] = await tx
       .delete(actions)
-      .where(and(eq(actions.id, action.id), eq(actions.version, data.version ?? action.version)))
+      .where(and(eq(actions.id, action.id), eq(actions.version, data.version)))
       .returning({ id: actions.id });
     if (!gone) throw new AppError("CONFLICT", "common.changedByOthers");
     await recordAudit(

@@ -40,9 +40,8 @@ export const UpdateCommunicationItemInput = z
   })
   .strict();
 export type UpdateCommunicationItemInput = z.input<typeof UpdateCommunicationItemInput>;
-export const DeleteCommunicationItemInput = z
-  .object({ id: uuidSchema, version: z.number().int().positive().optional() })
-  .strict();
+/** A delete carries the version read, like an update: a stale one is refused (CONFLICT). */
+export const DeleteCommunicationItemInput = z.object({ id: uuidSchema, version: z.number().int().positive() }).strict();
 export type DeleteCommunicationItemInput = z.input<typeof DeleteCommunicationItemInput>;
 
 type CycleRow = typeof cycles.$inferSelect;
@@ -156,7 +155,7 @@ export async function deleteCommunicationItem(ctx: ServiceContext, input: Delete
   await ctx.db.transaction(async (tx) => {
     const [gone] = await tx
       .delete(communicationItems)
-      .where(and(eq(communicationItems.id, item.id), eq(communicationItems.version, data.version ?? item.version)))
+      .where(and(eq(communicationItems.id, item.id), eq(communicationItems.version, data.version)))
       .returning({ id: communicationItems.id });
     if (!gone) throw new AppError("CONFLICT", "common.changedByOthers");
     await recordAudit(

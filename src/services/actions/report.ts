@@ -2,7 +2,7 @@ import { and, asc, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { cycleReports, indicators } from "../../db/schema.ts";
 import { statusCounts } from "../../domain/cycles/actions.ts";
-import { goalStatus, indicatorTrend } from "../../domain/cycles/goals.ts";
+import { goalStatus, type GoalStatus } from "../../domain/cycles/goals.ts";
 import { isoDate, requiredFreeText, freeText, uuidSchema } from "../../domain/shared/text.ts";
 import { AppError } from "../../errors.ts";
 import { recordAudit } from "../core/audit.ts";
@@ -47,7 +47,7 @@ export async function getFollowUpReport(ctx: ServiceContext, cycleId: string) {
   ]
     .map((f) => {
       const list = withGoals.filter((a) => a.cycleFocusAreaId === f.id);
-      return { ...f, actions: list, counts: statusCounts(list) };
+      return { ...f, actions: list, counts: statusCounts(list), goals: goalCounts(list) };
     })
     .filter((f) => f.id !== null || f.actions.length > 0);
   const reports = await ctx.db
@@ -55,18 +55,13 @@ export async function getFollowUpReport(ctx: ServiceContext, cycleId: string) {
     .from(cycleReports)
     .where(eq(cycleReports.cycleId, plan.cycle.id))
     .orderBy(desc(cycleReports.reportedOn), desc(cycleReports.createdAt));
-  const withTarget = withGoals.filter((a) => a.targetValue !== null);
   return {
     agreement: plan.agreement,
     cycle: plan.cycle,
     canEdit: plan.canEdit,
     focusAreas: areas,
     totals: statusCounts(withGoals),
-    goals: {
-      met: withTarget.filter((a) => a.goalStatus === "met").length,
-      notMet: withTarget.filter((a) => a.goalStatus === "not_met").length,
-      noData: withTarget.filter((a) => a.goalStatus === "no_data").length,
-    },
+    goals: goalCounts(withGoals),
     hoursSpent: withGoals.reduce((sum, a) => sum + (a.hoursSpent ?? 0), 0),
     indicators: indicatorRows.map((i) => ({
       id: i.id,
@@ -74,12 +69,26 @@ export async function getFollowUpReport(ctx: ServiceContext, cycleId: string) {
       unit: i.unit,
       source: i.source,
       direction: i.direction,
-      values: indicatorTrend(i),
+      /** Every year entered, oldest first; a suppressed year is kept (value null) so it shows as such. */
+      values: [...i.values]
+        .sort((a, b) => a.year - b.year)
+        .map((v) => ({ year: v.year, value: v.suppressed ? null : v.value, suppressed: v.suppressed })),
     })),
     reports,
   };
 }
 export type FollowUpReport = Awaited<ReturnType<typeof getFollowUpReport>>;
+
+/** Of the actions with a measurable target: how many met it, did not, or cannot be judged yet. */
+function goalCounts(list: readonly { targetValue: number | null; goalStatus: GoalStatus }[]) {
+  const withTarget = list.filter((a) => a.targetValue !== null);
+  return {
+    withTarget: withTarget.length,
+    met: withTarget.filter((a) => a.goalStatus === "met").length,
+    notMet: withTarget.filter((a) => a.goalStatus === "not_met").length,
+    noData: withTarget.filter((a) => a.goalStatus === "no_data").length,
+  };
+}
 
 /** Records what was reported to whom and when: the agreement's editors. */
 export async function addCycleReport(ctx: ServiceContext, input: AddCycleReportInput) {

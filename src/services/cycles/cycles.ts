@@ -307,12 +307,18 @@ export async function withdrawSituationAdoption(ctx: ServiceContext, input: unkn
   }));
 }
 
+/** The focus areas, and which one each problem is prioritised under (removing an area unlinks its problems). */
 const focusAreasOf = (cycleId: string) => async (db: Queryable) => ({
   focusAreas: await db
     .select()
     .from(cycleFocusAreas)
     .where(eq(cycleFocusAreas.cycleId, cycleId))
     .orderBy(asc(cycleFocusAreas.position)),
+  problemFocusAreas: await db
+    .select({ id: problems.id, cycleFocusAreaId: problems.cycleFocusAreaId })
+    .from(problems)
+    .where(eq(problems.cycleId, cycleId))
+    .orderBy(asc(problems.position)),
 });
 
 /** Replaces the cycle's ordered focus areas, keeping the ids of those that stay (actions link to them). */
@@ -324,7 +330,11 @@ export async function setCycleFocusAreas(ctx: ServiceContext, input: unknown) {
     data.version,
     "cycle.focusAreasSet",
     async (tx) => {
-      const existing = await tx.select().from(cycleFocusAreas).where(eq(cycleFocusAreas.cycleId, data.cycleId));
+      const existing = await tx
+        .select()
+        .from(cycleFocusAreas)
+        .where(eq(cycleFocusAreas.cycleId, data.cycleId))
+        .orderBy(asc(cycleFocusAreas.position));
       const fields: FieldError[] = [];
       data.focusAreas.forEach((f, i) => {
         if (f.id && !existing.some((e) => e.id === f.id))
@@ -333,6 +343,24 @@ export async function setCycleFocusAreas(ctx: ServiceContext, input: unknown) {
       if (fields.length) throw invalid(fields);
       const keep = new Set(data.focusAreas.flatMap((f) => (f.id ? [f.id] : [])));
       const removed = existing.filter((e) => !keep.has(e.id)).map((e) => e.id);
+      // Actions that point at a removed focus area would be unlinked silently: refuse, naming one.
+      const users = removed.length
+        ? await tx
+            .select({ areaId: actions.cycleFocusAreaId, title: actions.title })
+            .from(actions)
+            .where(inArray(actions.cycleFocusAreaId, removed))
+            .orderBy(asc(actions.position), asc(actions.title))
+        : [];
+      existing.forEach((e, i) => {
+        const user = users.find((u) => u.areaId === e.id);
+        if (user)
+          fields.push({
+            path: `focusAreas.${i}`,
+            message: "cycle.focusArea.inUse",
+            params: { title: user.title, id: e.id },
+          });
+      });
+      if (fields.length) throw invalid(fields);
       if (removed.length) await tx.delete(cycleFocusAreas).where(inArray(cycleFocusAreas.id, removed));
       for (const [position, f] of data.focusAreas.entries()) {
         if (f.id)
@@ -419,10 +447,10 @@ export async function startNextCycle(ctx: ServiceContext, input: unknown): Promi
     await lockAgreement(tx, current.agreementId);
     const old = await loadCycleRow(tx, data.cycleId);
     if (old.version !== data.version) throw new AppError("CONFLICT", "common.changedByOthers");
-    const period = nextPeriod(old.endsOn);
+    const settings = await loadCycleSettings(tx, old.agreementId);
+    const period = nextPeriod(old.endsOn, settings.cycleStartMonth);
     const clash = await overlapping(tx, old.agreementId, period);
     if (clash) throw new AppError("CONFLICT", "cycle.next.exists", { params: { label: clash.label } });
-    const settings = await loadCycleSettings(tx, old.agreementId);
     const [row] = await tx
       .insert(cycles)
       .values({

@@ -1,6 +1,11 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { indicators } from "../../db/schema.ts";
-import { CreateIndicatorInput, DeleteIndicatorInput, UpdateIndicatorInput } from "../../domain/cycles/cycle-schemas.ts";
+import {
+  CreateIndicatorInput,
+  DeleteIndicatorInput,
+  IndicatorValues,
+  UpdateIndicatorInput,
+} from "../../domain/cycles/cycle-schemas.ts";
 import { isUuid } from "../../domain/shared/text.ts";
 import { AppError } from "../../errors.ts";
 import { requireAgreementFor } from "../cycle-core/access.ts";
@@ -51,10 +56,21 @@ export async function createIndicator(ctx: ServiceContext, input: CreateIndicato
   });
 }
 
+/**
+ * A partial update: fields left out keep their current value (the API's PATCH; leaving out `values`
+ * keeps the series); the web form sends them all. The merged record is checked as a whole.
+ */
 export async function updateIndicator(ctx: ServiceContext, input: unknown): Promise<IndicatorRow> {
-  const data = parseInput(UpdateIndicatorInput, input);
-  const before = await requireIndicator(ctx, data.id, "edit");
-  const { id, version, ...fields } = data;
+  const { id, version, ...changes } = parseInput(UpdateIndicatorInput, input);
+  const before = await requireIndicator(ctx, id, "edit");
+  const fields = parseInput(IndicatorValues, {
+    name: before.name,
+    source: before.source,
+    unit: before.unit,
+    direction: before.direction,
+    values: before.values,
+    ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)),
+  });
   return ctx.db.transaction(async (tx) => {
     const [after] = await tx
       .update(indicators)

@@ -1,9 +1,10 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Queryable } from "../../db/client.ts";
-import { causes, cycleFocusAreas, problems } from "../../db/schema.ts";
+import { actions, causes, cycleFocusAreas, problems } from "../../db/schema.ts";
 import {
   CreateProblemInput,
   DeleteProblemInput,
+  ProblemValues,
   SetCausesInput,
   UpdateProblemInput,
 } from "../../domain/cycles/cycle-schemas.ts";
@@ -82,10 +83,25 @@ async function bumpProblem(ctx: ServiceContext, db: Queryable, id: string, versi
   return updated;
 }
 
+/** Fields a partial update left out (absent or undefined) keep their value. */
+function provided(changes: Record<string, unknown>) {
+  return Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+}
+
+/**
+ * A partial update: fields left out keep their current value (the API's PATCH); the web form sends
+ * them all. The merged record is checked as a whole.
+ */
 export async function updateProblem(ctx: ServiceContext, input: unknown): Promise<ProblemView> {
-  const data = parseInput(UpdateProblemInput, input);
-  await requireProblem(ctx, data.id, "edit");
-  const { id, version, ...fields } = data;
+  const { id, version, ...changes } = parseInput(UpdateProblemInput, input);
+  const { problem } = await requireProblem(ctx, id, "edit");
+  const fields = parseInput(ProblemValues, {
+    title: problem.title,
+    description: problem.description,
+    places: problem.places,
+    times: problem.times,
+    ...provided(changes),
+  });
   return ctx.db.transaction(async (tx) => {
     const before = await withCauses(tx, id);
     await bumpProblem(ctx, tx, id, version, fields);
@@ -95,12 +111,35 @@ export async function updateProblem(ctx: ServiceContext, input: unknown): Promis
   });
 }
 
-/** Removes a problem and its causes (actions that pointed at a cause keep going, unlinked). */
+/**
+ * Causes that actions point at may not go (the database would silently unlink the actions): one
+ * field error per such cause, `causes.N` numbered by the problem's current list, naming an action.
+ */
+async function causesInUse(db: Queryable, current: { id: string }[], removed: string[]): Promise<FieldError[]> {
+  if (!removed.length) return [];
+  const users = await db
+    .select({ causeId: actions.causeId, title: actions.title })
+    .from(actions)
+    .where(inArray(actions.causeId, removed))
+    .orderBy(asc(actions.position), asc(actions.title));
+  return current.flatMap((c, i) => {
+    const user = users.find((u) => u.causeId === c.id);
+    return user ? [{ path: `causes.${i}`, message: "cause.inUse", params: { title: user.title, id: c.id } }] : [];
+  });
+}
+
+/** Removes a problem and its causes; refused while an action points at one of its causes. */
 export async function deleteProblem(ctx: ServiceContext, input: unknown): Promise<{ id: string }> {
   const data = parseInput(DeleteProblemInput, input);
   await requireProblem(ctx, data.id, "edit");
   return ctx.db.transaction(async (tx) => {
     const before = await withCauses(tx, data.id);
+    const inUse = await causesInUse(
+      tx,
+      before.causes,
+      before.causes.map((c) => c.id),
+    );
+    if (inUse.length) throw new AppError("VALIDATION", "validation.failed", { fields: inUse });
     const deleted = await tx
       .delete(problems)
       .where(and(eq(problems.id, data.id), eq(problems.version, data.version)))
@@ -125,6 +164,8 @@ export async function setCauses(ctx: ServiceContext, input: unknown): Promise<Pr
     if (fields.length) throw new AppError("VALIDATION", "validation.failed", { fields });
     const keep = new Set(data.causes.flatMap((c) => (c.id ? [c.id] : [])));
     const removed = before.causes.filter((c) => !keep.has(c.id)).map((c) => c.id);
+    const inUse = await causesInUse(tx, before.causes, removed);
+    if (inUse.length) throw new AppError("VALIDATION", "validation.failed", { fields: inUse });
     if (removed.length) await tx.delete(causes).where(inArray(causes.id, removed));
     for (const [position, c] of data.causes.entries()) {
       if (c.id) await tx.update(causes).set({ axis: c.axis, text: c.text, position }).where(eq(causes.id, c.id));

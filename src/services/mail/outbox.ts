@@ -1,7 +1,9 @@
-import { and, asc, eq, lte, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Transporter } from "nodemailer";
 import type { Queryable } from "../../db/client.ts";
 import { mailOutbox } from "../../db/schema.ts";
+import { AppError } from "../../errors.ts";
+import { recordAudit } from "../core/audit.ts";
 import type { ServiceContext } from "../core/context.ts";
 
 export type MailRow = typeof mailOutbox.$inferSelect;
@@ -16,7 +18,10 @@ export interface QueuedMail {
   htmlBody?: string;
 }
 
-/** After this many failed attempts a mail is marked failed (it stays in the table, with its last error). */
+/**
+ * After this many failed attempts a mail is marked failed: it stays in the table with its last error,
+ * the scheduler logs an error with the count on every pass, and `jobs send --retry-failed` queues it again.
+ */
 export const MAX_ATTEMPTS = 10;
 
 /** Minutes to wait after the n-th failed attempt: 1, 5, 30, 120, then 6 hours. */
@@ -96,6 +101,51 @@ export async function sendQueuedMail(
     else failed++;
   }
   return { sent, failed };
+}
+
+/**
+ * Puts every `failed` mail back in the queue with its attempts reset, so the next pass tries it
+ * again (`bin/samverkan jobs send --retry-failed`). System only; one audit record per mail, in the
+ * same transaction, naming the error it had.
+ */
+export async function retryFailedMail(ctx: ServiceContext): Promise<{ requeued: number }> {
+  if (!ctx.system) throw new AppError("FORBIDDEN", "common.forbidden");
+  return ctx.db.transaction(async (tx) => {
+    const now = ctx.now();
+    const before = await tx
+      .select({ id: mailOutbox.id, attempts: mailOutbox.attempts, lastError: mailOutbox.lastError })
+      .from(mailOutbox)
+      .where(eq(mailOutbox.status, "failed"))
+      .for("update", { skipLocked: true });
+    if (!before.length) return { requeued: 0 };
+    await tx
+      .update(mailOutbox)
+      .set({ status: "queued", attempts: 0, nextAttemptAt: now })
+      .where(
+        inArray(
+          mailOutbox.id,
+          before.map((r) => r.id),
+        ),
+      );
+    for (const row of before)
+      await recordAudit(
+        tx,
+        ctx,
+        "mail.requeued",
+        { type: "mail", id: row.id },
+        {
+          before: { status: "failed", attempts: row.attempts, lastError: row.lastError },
+          after: { status: "queued", attempts: 0 },
+        },
+      );
+    return { requeued: before.length };
+  });
+}
+
+/** How many mails have been given up on (status failed): logged as an error on every pass while any remain. */
+export async function failedMailCount(db: Queryable): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(mailOutbox).where(eq(mailOutbox.status, "failed"));
+  return Number(row?.n ?? 0);
 }
 
 /** How the outbox stands, for the CLI and the operator. */

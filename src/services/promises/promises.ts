@@ -12,12 +12,14 @@ import {
 import {
   ClosePromiseInput,
   CreatePromiseInput,
+  PatchPromiseInput,
   PromiseVersionInput,
   UpdatePromiseInput,
   defaultPromisePeriod,
   effectSummary,
   promiseProgress,
   proposeVerdict,
+  publishProblems,
   type EffectSummary,
   type Period,
 } from "../../domain/cycles/promises.ts";
@@ -326,11 +328,30 @@ export async function createPromise(ctx: ServiceContext, input: unknown): Promis
   return view;
 }
 
+/**
+ * A partial update: fields left out keep their current value (the linked actions too). The given
+ * fields are merged over the current row and the whole is validated as one promise. A promise on the
+ * public page keeps what publishing needs: emptying its text or period is refused, naming the field.
+ */
 export async function updatePromise(ctx: ServiceContext, input: unknown): Promise<PromiseView> {
   const raw = (input ?? {}) as Record<string, unknown>;
   await requirePromise(ctx, typeof raw.id === "string" ? raw.id : "", "edit");
-  const data = parseInput(UpdatePromiseInput, input);
-  return editPromise(ctx, data.id, data.version, "promise.updated", async (tx, row) => {
+  const { id, version, ...changes } = parseInput(PatchPromiseInput, input);
+  const given = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+  return editPromise(ctx, id, version, "promise.updated", async (tx, row) => {
+    const current = {
+      cycleId: row.cycleId,
+      promiser: row.promiser,
+      text: row.text,
+      periodStart: row.periodStart,
+      periodEnd: row.periodEnd,
+      actionIds: await linkIds(tx, row.id),
+    };
+    const data = parseInput(UpdatePromiseInput, { ...current, ...given, id, version });
+    if (row.isPublic) {
+      const problems = publishProblems(data, "public");
+      if (problems.length) throw invalid(problems);
+    }
     await checkLinks(tx, row.agreementId, data.cycleId, data.actionIds);
     await setLinks(tx, row.id, data.actionIds);
     return {
@@ -353,12 +374,7 @@ export async function publishPromise(ctx: ServiceContext, input: unknown): Promi
   await requirePromise(ctx, typeof raw.id === "string" ? raw.id : "", "edit");
   const data = parseInput(PromiseVersionInput, input);
   return editPromise(ctx, data.id, data.version, "promise.published", async (_tx, row) => {
-    const fields: FieldError[] = [];
-    if (!row.text.trim()) fields.push({ path: "text", message: "promise.publish.textRequired" });
-    if (!row.periodStart) fields.push({ path: "periodStart", message: "promise.publish.periodRequired" });
-    if (!row.periodEnd) fields.push({ path: "periodEnd", message: "promise.publish.periodRequired" });
-    if (row.periodStart && row.periodEnd && row.periodEnd < row.periodStart)
-      fields.push({ path: "periodEnd", message: "promise.period.endBeforeStart" });
+    const fields = publishProblems(row, "publish");
     if (fields.length) throw invalid(fields);
     return {
       isPublic: true,

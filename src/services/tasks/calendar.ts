@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import type { Queryable, Tx } from "../../db/client.ts";
 import {
   agreementParties,
@@ -7,6 +7,7 @@ import {
   calendarRules,
   memberships,
   organisations,
+  signatories,
   tasks,
   users,
 } from "../../db/schema.ts";
@@ -16,8 +17,11 @@ import {
   SetCalendarRulesInput,
   addDays,
   defaultRules,
+  isEmptySyncPlan,
   occurrences,
+  planDefaultRuleSync,
 } from "../../domain/cycles/calendar.ts";
+import { agreementStatus } from "../../domain/agreements/status.ts";
 import { todayInSweden } from "../../domain/shared/dates.ts";
 import { isUuid } from "../../domain/shared/text.ts";
 import { AppError, type FieldError } from "../../errors.ts";
@@ -94,6 +98,25 @@ async function rulesOf(db: Queryable, agreementId: string) {
     .orderBy(asc(calendarRules.position));
 }
 
+/**
+ * Deletes the open (not done) tasks from today on of rules whose date or interval changed, or that
+ * are removed, so the next generation makes the right ones; done and past tasks stay. Audited as
+ * `calendar.tasksRemoved` in the caller's transaction.
+ */
+async function dropOpenFutureTasks(tx: Tx, ctx: ServiceContext, agreementId: string, ruleIds: string[]) {
+  if (!ruleIds.length) return 0;
+  const removed = await tx
+    .delete(tasks)
+    .where(and(inArray(tasks.ruleId, ruleIds), isNull(tasks.doneOn), gte(tasks.dueOn, todayInSweden(ctx.now()))))
+    .returning();
+  if (removed.length)
+    await recordAudit(tx, ctx, "calendar.tasksRemoved", { type: "agreement", id: agreementId }, { before: removed });
+  return removed.length;
+}
+
+const timingChanged = (a: { month: number; day: number; intervalMonths: number }, b: typeof a) =>
+  a.month !== b.month || a.day !== b.day || a.intervalMonths !== b.intervalMonths;
+
 /** The årshjul page: rules, tasks from a year back to the horizon, who may own them, and what the caller may do. */
 export async function getCalendar(ctx: ServiceContext, agreementId: string) {
   const agreement = await requireAgreementFor(ctx, agreementId, "read");
@@ -144,8 +167,10 @@ async function checkOwners(db: Queryable, agreementId: string, owners: (string |
 
 /**
  * Replaces the årshjul's rules as one ordered set (like the focus areas): a rule sent with its id
- * is updated in place, so its tasks stay linked to it; rules left out are removed (their tasks stay,
- * unlinked). Rules have no version of their own: the agreement's version guards the whole set.
+ * is updated in place, so its tasks stay linked to it; rules left out are removed. When a rule's
+ * date or interval changes, or it is removed, its open tasks from today on are deleted in the same
+ * transaction (the next generation makes the right ones); done and past tasks stay (a removed rule's
+ * stay unlinked). Rules have no version of their own: the agreement's version guards the whole set.
  */
 export async function setCalendarRules(ctx: ServiceContext, input: SetCalendarRulesInput) {
   const data = parseInput(SetCalendarRulesInput, input);
@@ -168,6 +193,11 @@ export async function setCalendarRules(ctx: ServiceContext, input: SetCalendarRu
     if (fields.length) throw new AppError("VALIDATION", "validation.failed", { fields });
     const keep = new Set(data.rules.flatMap((r) => (r.id ? [r.id] : [])));
     const removed = before.filter((b) => !keep.has(b.id)).map((b) => b.id);
+    const retimed = data.rules.flatMap((r) => {
+      const old = r.id ? before.find((b) => b.id === r.id) : undefined;
+      return old && timingChanged(old, r) ? [old.id] : [];
+    });
+    await dropOpenFutureTasks(tx, ctx, data.agreementId, [...removed, ...retimed]);
     if (removed.length) await tx.delete(calendarRules).where(inArray(calendarRules.id, removed));
     for (const [position, r] of data.rules.entries()) {
       const values = {
@@ -220,13 +250,47 @@ export async function ensureDefaultRules(ctx: ServiceContext, agreementId: strin
 }
 
 /**
+ * Makes the årshjul's default rules follow the agreement's settings (planDefaultRuleSync): the review
+ * rules take reviewIntervalMonths, and promise-period rules still as the defaults made them follow
+ * promisePeriod; custom rules and rules moved by hand are kept. Cheap when nothing changed (one read,
+ * no write); otherwise one transaction that locks the agreement, writes, drops the changed rules'
+ * open future tasks, bumps the agreement's version and is audited (`calendar.defaultsSynced`).
+ * Called by generateTasks, so the årshjul page and the daily job keep the rules in step.
+ */
+export async function syncDefaultRules(ctx: ServiceContext, agreementId: string) {
+  await requireAgreementFor(ctx, agreementId, "edit");
+  const [settings, rules] = await Promise.all([settingsFor(ctx.db, agreementId), rulesOf(ctx.db, agreementId)]);
+  if (isEmptySyncPlan(planDefaultRuleSync(rules, settings))) return { changed: false };
+  const changed = await ctx.db.transaction(async (tx) => {
+    await tx.execute(sql`select 1 from agreements where id = ${agreementId} for update`);
+    const before = await rulesOf(tx, agreementId);
+    const plan = planDefaultRuleSync(before, await settingsFor(tx, agreementId));
+    if (isEmptySyncPlan(plan)) return false;
+    await dropOpenFutureTasks(tx, ctx, agreementId, [...plan.update.map((u) => u.id), ...plan.remove]);
+    for (const { id, ...timing } of plan.update)
+      await tx.update(calendarRules).set(timing).where(eq(calendarRules.id, id));
+    if (plan.insert.length) await tx.insert(calendarRules).values(plan.insert.map((r) => ({ ...r, agreementId })));
+    if (plan.remove.length) await tx.delete(calendarRules).where(inArray(calendarRules.id, plan.remove));
+    await tx
+      .update(agreements)
+      .set({ version: sql`${agreements.version} + 1`, updatedAt: ctx.now() })
+      .where(eq(agreements.id, agreementId));
+    const after = await rulesOf(tx, agreementId);
+    await recordAudit(tx, ctx, "calendar.defaultsSynced", { type: "agreement", id: agreementId }, { before, after });
+    return true;
+  });
+  if (changed) invalidateAgreementCache(agreementId);
+  return { changed };
+}
+
+/**
  * Makes the dated tasks of the agreement's active rules from today to `horizonDays` ahead.
  * Idempotent: the unique (rule_id, due_on) index and ON CONFLICT DO NOTHING mean running it again
  * – or on two instances at once – adds nothing. A task inherits its rule's owner when it is made.
  */
 export async function generateTasks(ctx: ServiceContext, input: { agreementId: string; horizonDays?: number }) {
   const data = parseInput(GenerateTasksInput, input);
-  await requireAgreementFor(ctx, data.agreementId, "edit");
+  await syncDefaultRules(ctx, data.agreementId);
   const today = todayInSweden(ctx.now());
   const to = addDays(today, data.horizonDays);
   const rules = (await rulesOf(ctx.db, data.agreementId)).filter((r) => r.active);
@@ -255,13 +319,49 @@ export async function generateTasks(ctx: ServiceContext, input: { agreementId: s
   });
 }
 
-/** The daily job: tasks for every agreement that has rules. System only. */
+/**
+ * The daily job, system only. Agreements in force (active or signed) without an årshjul get the
+ * default one first; expired and terminated agreements get no new tasks; the others (drafts only when
+ * someone has made rules for them) get their tasks, their default rules synced to their settings.
+ * One agreement failing does not stop the others: its error is returned in `failures`.
+ */
 export async function generateAllTasks(ctx: ServiceContext, horizonDays = DEFAULT_HORIZON_DAYS) {
   if (!ctx.system) throw new AppError("FORBIDDEN", "common.forbidden");
-  const ids = await ctx.db.selectDistinct({ id: calendarRules.agreementId }).from(calendarRules);
+  const today = todayInSweden(ctx.now());
+  const [rows, sigs, ruled] = await Promise.all([
+    ctx.db
+      .select({
+        id: agreements.id,
+        validFrom: agreements.validFrom,
+        validTo: agreements.validTo,
+        untilFurtherNotice: agreements.untilFurtherNotice,
+        signedOn: agreements.signedOn,
+        terminatedOn: agreements.terminatedOn,
+      })
+      .from(agreements)
+      .orderBy(asc(agreements.id)),
+    ctx.db.select({ agreementId: signatories.agreementId, signedOn: signatories.signedOn }).from(signatories),
+    ctx.db.selectDistinct({ id: calendarRules.agreementId }).from(calendarRules),
+  ]);
+  const hasRules = new Set(ruled.map((r) => r.id));
+  let agreementCount = 0;
   let created = 0;
-  for (const { id } of ids) created += (await generateTasks(ctx, { agreementId: id, horizonDays })).created;
-  return { agreements: ids.length, created };
+  let defaultsCreated = 0;
+  const failures: { agreementId: string; message: string }[] = [];
+  for (const row of rows) {
+    const status = agreementStatus({ ...row, signatories: sigs.filter((s) => s.agreementId === row.id) }, today);
+    if (status === "expired" || status === "terminated") continue;
+    const inForce = status === "active" || status === "signed";
+    if (!hasRules.has(row.id) && !inForce) continue;
+    try {
+      if (!hasRules.has(row.id) && (await ensureDefaultRules(ctx, row.id)).created) defaultsCreated++;
+      created += (await generateTasks(ctx, { agreementId: row.id, horizonDays })).created;
+      agreementCount++;
+    } catch (e) {
+      failures.push({ agreementId: row.id, message: e instanceof Error ? e.message : String(e) });
+    }
+  }
+  return { agreements: agreementCount, created, defaultsCreated, failures };
 }
 
 export async function listTasks(ctx: ServiceContext, agreementId: string) {
