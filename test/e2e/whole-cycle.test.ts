@@ -187,5 +187,10 @@ describe.skipIf(!hasChromium)("a whole cycle, from lägesbild to the public page
     await page.goto(`${cyclePath}/uppfoljning`);
     expect(await textOf(page.getByTestId("total-done"))).toBe("1");
     await expectAccessible(page);
+
+    // The whole Att göra list, one link away from the start page.
+    await page.goto("/att-gora");
+    await expectH1(page, "Att göra");
+    await expectAccessible(page);
   });
 });

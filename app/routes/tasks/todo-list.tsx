@@ -1,6 +1,9 @@
-import type { TodoLine, TodoList } from "../../../src/domain/cycles/stale.ts";
+import type { TodoLine, TodoList, TodoSummary } from "../../../src/domain/cycles/stale.ts";
 import type { Locale } from "../../i18n/index.ts";
 import { t } from "../../lib/context.ts";
+
+/** How many lines of each section the start page and the weekly mail show. */
+export const TODO_LINES_SHOWN = 20;
 
 function describe(locale: Locale, line: TodoLine): string {
   if (line.kind === "task")
@@ -14,13 +17,28 @@ function describe(locale: Locale, line: TodoLine): string {
   return parts.join("; ");
 }
 
-function Section({ id, heading, lines, locale }: { id: string; heading: string; lines: TodoLine[]; locale: Locale }) {
+function Section({
+  id,
+  heading,
+  lines,
+  total,
+  locale,
+  level,
+}: {
+  id: string;
+  heading: string;
+  lines: TodoLine[];
+  total: number;
+  locale: Locale;
+  level: 2 | 3;
+}) {
   if (!lines.length) return null;
+  const Heading = level === 2 ? "h2" : "h3";
   return (
     <section aria-labelledby={id}>
-      <h3 className="ds-heading" data-size="xs" id={id}>
-        {heading} ({lines.length})
-      </h3>
+      <Heading className="ds-heading" data-size="xs" id={id}>
+        {heading} ({total})
+      </Heading>
       <ul className="ds-list todo-list">
         {lines.map((line) => (
           <li key={`${line.kind}-${line.id}`}>
@@ -34,25 +52,66 @@ function Section({ id, heading, lines, locale }: { id: string; heading: string; 
           </li>
         ))}
       </ul>
+      {total > lines.length && (
+        <p className="ds-paragraph">
+          <a className="ds-link" href={`/att-gora#${id}`}>
+            {t(locale, "todo.more", { count: total - lines.length, heading: heading.toLowerCase() })}
+          </a>
+        </p>
+      )}
     </section>
   );
 }
 
-/** The start page's "Att göra": Försenat, Kommande, Åtgärder som väntar på uppdatering. */
-export function TodoPanel({ list, locale }: { list: TodoList; locale: Locale }) {
+/**
+ * "Att göra": Försenat, Kommande, Åtgärder som väntar på uppdatering. The start page shows a summary
+ * (the first lines of each section, with a link to the rest); /att-gora shows everything.
+ */
+export function TodoPanel({
+  list,
+  locale,
+  headingLevel = 2,
+}: {
+  list: TodoList | TodoSummary;
+  locale: Locale;
+  headingLevel?: 1 | 2;
+}) {
   const empty = !list.overdue.length && !list.upcoming.length && !list.waiting.length;
+  const totals = "totals" in list ? list.totals : undefined;
+  const Heading = headingLevel === 1 ? "h1" : "h2";
   return (
     <section aria-labelledby="todo-heading" className="stack">
-      <h2 className="ds-heading" data-size="md" id="todo-heading">
+      <Heading className="ds-heading" data-size={headingLevel === 1 ? "lg" : "md"} id="todo-heading">
         {t(locale, "todo.title")}
-      </h2>
+      </Heading>
       {empty ? (
         <p className="ds-paragraph">{t(locale, "todo.empty")}</p>
       ) : (
         <>
-          <Section id="todo-overdue" heading={t(locale, "todo.overdue")} lines={list.overdue} locale={locale} />
-          <Section id="todo-upcoming" heading={t(locale, "todo.upcoming")} lines={list.upcoming} locale={locale} />
-          <Section id="todo-waiting" heading={t(locale, "todo.waiting")} lines={list.waiting} locale={locale} />
+          <Section
+            id="todo-overdue"
+            heading={t(locale, "todo.overdue")}
+            lines={list.overdue}
+            total={totals?.overdue ?? list.overdue.length}
+            locale={locale}
+            level={headingLevel === 1 ? 2 : 3}
+          />
+          <Section
+            id="todo-upcoming"
+            heading={t(locale, "todo.upcoming")}
+            lines={list.upcoming}
+            total={totals?.upcoming ?? list.upcoming.length}
+            locale={locale}
+            level={headingLevel === 1 ? 2 : 3}
+          />
+          <Section
+            id="todo-waiting"
+            heading={t(locale, "todo.waiting")}
+            lines={list.waiting}
+            total={totals?.waiting ?? list.waiting.length}
+            locale={locale}
+            level={headingLevel === 1 ? 2 : 3}
+          />
         </>
       )}
       <p className="ds-paragraph">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assembleTodo, staleness, type TodoActionRow } from "./stale.ts";
+import { assembleTodo, staleness, summariseTodo, type TodoActionRow } from "./stale.ts";
 
 describe("staleness", () => {
   it("counts Swedish calendar days and is stale only after the limit", () => {
@@ -57,5 +57,22 @@ describe("assembleTodo", () => {
     expect(idle.href).toBe("/overenskommelser/ag/cykler/c1/atgarder/idle");
     expect(list.overdue[0]!.href).toBe("/overenskommelser/ag/arshjul");
     expect(list.overdue[0]!.kind === "task" && list.overdue[0]!.mine).toBe(true);
+  });
+});
+
+describe("summariseTodo", () => {
+  it("keeps the first lines of each section and the real totals", () => {
+    const line = (id: string) =>
+      ({ kind: "task", id, title: id, href: "/", agreementTitle: "A", dueOn: "2026-01-01", daysLate: 1 }) as never;
+    const list = {
+      today: "2026-12-01",
+      overdue: ["a", "b", "c"].map(line),
+      upcoming: [line("d")],
+      waiting: [],
+    };
+    const summary = summariseTodo(list, 2);
+    expect(summary.overdue.map((l: { id: string }) => l.id)).toEqual(["a", "b"]);
+    expect(summary.upcoming).toHaveLength(1);
+    expect(summary.totals).toEqual({ overdue: 3, upcoming: 1, waiting: 0 });
   });
 });

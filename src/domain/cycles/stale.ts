@@ -153,3 +153,23 @@ function addDaysIso(date: IsoDate, days: number): IsoDate {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+/** A list cut to at most `perSection` lines per section, with how many each section really holds. */
+export interface TodoSummary extends TodoList {
+  totals: { overdue: number; upcoming: number; waiting: number };
+}
+
+/**
+ * The start page and the weekly mail show the first lines of each section (the most urgent: each
+ * section is sorted that way) and say how many more there are; a coordinator of hundreds of
+ * agreements would otherwise get thousands of lines. The full list is one link away.
+ */
+export function summariseTodo(list: TodoList, perSection: number): TodoSummary {
+  return {
+    today: list.today,
+    overdue: list.overdue.slice(0, perSection),
+    upcoming: list.upcoming.slice(0, perSection),
+    waiting: list.waiting.slice(0, perSection),
+    totals: { overdue: list.overdue.length, upcoming: list.upcoming.length, waiting: list.waiting.length },
+  };
+}

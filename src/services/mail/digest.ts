@@ -3,7 +3,7 @@ import { parseLocale, translate, type Locale } from "../../../app/i18n/index.ts"
 import { users } from "../../db/schema.ts";
 import { isoWeek } from "../../domain/cycles/calendar.ts";
 import { signOneClick } from "../../domain/cycles/one-click.ts";
-import { todoSize, type TodoLine, type TodoList } from "../../domain/cycles/stale.ts";
+import { summariseTodo, todoSize, type TodoLine, type TodoList } from "../../domain/cycles/stale.ts";
 import { todayInSweden, type IsoDate } from "../../domain/shared/dates.ts";
 import { AppError } from "../../errors.ts";
 import { loadActor } from "../auth/users.ts";
@@ -27,6 +27,9 @@ function describe(locale: Locale, line: TodoLine): string {
 }
 
 /** Text and HTML of one user's digest; every action line carries its one-click link. */
+/** Lines of each section in the weekly mail; the rest is on /att-gora. */
+export const DIGEST_LINES_PER_SECTION = 20;
+
 export function renderDigest(input: {
   locale: Locale;
   name: string;
@@ -36,10 +39,12 @@ export function renderDigest(input: {
   oneClickUrl: (line: Extract<TodoLine, { kind: "action" }>) => string;
 }) {
   const { locale, list, baseUrl } = input;
-  const sections: [string, TodoLine[]][] = [
-    ["todo.overdue", list.overdue],
-    ["todo.upcoming", list.upcoming],
-    ["todo.waiting", list.waiting],
+  // The mail lists the most urgent lines of each section; the whole list is one link away.
+  const shown = summariseTodo(list, DIGEST_LINES_PER_SECTION);
+  const sections: [string, TodoLine[], number][] = [
+    ["todo.overdue", shown.overdue, shown.totals.overdue],
+    ["todo.upcoming", shown.upcoming, shown.totals.upcoming],
+    ["todo.waiting", shown.waiting, shown.totals.waiting],
   ];
   const text: string[] = [
     translate(locale, "digest.greeting", { name: input.name }),
@@ -51,7 +56,7 @@ export function renderDigest(input: {
     `<p>${escapeHtml(translate(locale, "digest.greeting", { name: input.name }))}</p>`,
     `<p>${escapeHtml(translate(locale, "digest.intro"))}</p>`,
   ];
-  for (const [key, lines] of sections) {
+  for (const [key, lines, total] of sections) {
     if (!lines.length) continue;
     text.push(translate(locale, key), "");
     html.push(`<h2>${escapeHtml(translate(locale, key))}</h2>`, "<ul>");
@@ -69,6 +74,13 @@ export function renderDigest(input: {
       html.push(`<li>${parts.join("")}</li>`);
     }
     html.push("</ul>");
+    if (total > lines.length) {
+      const more = translate(locale, "digest.more", { count: total - lines.length, url: `${baseUrl}/att-gora` });
+      text.push(more, "");
+      html.push(
+        `<p><a href="${escapeHtml(baseUrl)}/att-gora">${escapeHtml(translate(locale, "digest.more", { count: total - lines.length, url: "" }).replace(/:\s*$/, ""))}</a></p>`,
+      );
+    }
   }
   text.push(translate(locale, "digest.footer", { url: `${baseUrl}/mina-installningar` }));
   html.push(
