@@ -42,8 +42,18 @@ export async function startServer(
   log: Logger,
   options: { seedDemo?: boolean } = {},
 ): Promise<RunningServer> {
-  const { build, clientDir } = await loadBuild();
+  // The web build loads while PostgreSQL starts and migrates: they do not depend on each other.
+  const built = loadBuild();
+  built.catch(() => undefined);
   const database = await openDatabase(config, log);
+  let build: ServerBuild;
+  let clientDir: string;
+  try {
+    ({ build, clientDir } = await built);
+  } catch (e) {
+    await database.shutdown();
+    throw e;
+  }
   try {
     // Demo accounts only ever go into an embedded database on its first start: a production
     // database gets them only when an operator runs `samverkan demo seed` on purpose.

@@ -70,46 +70,67 @@ export async function seedDemo(ctx: ServiceContext) {
   }
 
   // The yearly cycles: Skara 2020 and Västerås 2022 closed with evaluated promises, Kungsör's current.
-  for (const c of demoCycles)
-    await seedDemoCycle(ctx, c, {
-      agreementId: agreementIds.get(c.kommun)!,
-      org: (name) => {
-        const id = orgIds.get(name);
-        if (!id) throw new Error(`demo cycle names an unknown organisation: ${name}`);
-        return id;
-      },
-    });
-
-  const accounts: { email: string; password: string; description: string }[] = [];
-  const account = async (
-    email: string,
-    name: string,
-    description: string,
-    roles: [string, Role][],
-    isPlatformAdmin = false,
-  ) => {
-    const user = await createUser(ctx, { email, name, password: DEMO_PASSWORD, isPlatformAdmin });
-    for (const [orgName, role] of roles)
-      await setMembership(ctx, { userId: user.id, organisationId: orgIds.get(orgName)!, role });
-    accounts.push({ email, password: DEMO_PASSWORD, description });
-  };
+  // Each belongs to its own agreement, and the accounts depend on none of them: all are written side
+  // by side, so the first start is faster (argon2 hashing runs on the thread pool).
+  const cyclesWritten = Promise.all(
+    demoCycles.map((c) =>
+      seedDemoCycle(ctx, c, {
+        agreementId: agreementIds.get(c.kommun)!,
+        org: (name) => {
+          const id = orgIds.get(name);
+          if (!id) throw new Error(`demo cycle names an unknown organisation: ${name}`);
+          return id;
+        },
+      }),
+    ),
+  );
   const kommuner = demoAgreements.map((a) => a.kommun.name);
-  await account(
-    "samordnare@samverkan.test",
-    "Sara Samordnare",
-    "brottsförebyggande samordnare, redaktör i de fem demokommunerna",
-    kommuner.map((k) => [k, "editor"]),
+  const specs: { email: string; name: string; description: string; roles: [string, Role][]; admin?: boolean }[] = [
+    {
+      email: "samordnare@samverkan.test",
+      name: "Sara Samordnare",
+      description: "brottsförebyggande samordnare, redaktör i de fem demokommunerna",
+      roles: kommuner.map((k) => [k, "editor"]),
+    },
+    {
+      email: "kommunpolis@samverkan.test",
+      name: "Kim Kommunpolis",
+      description: "kommunpolis, redaktör i LPO Västra Mälardalen",
+      roles: [["Västra Mälardalen", "editor"]],
+    },
+    {
+      email: "lasare@samverkan.test",
+      name: "Lisa Läsare",
+      description: "läsbehörighet i Skara kommun",
+      roles: [["Skara kommun", "viewer"]],
+    },
+    {
+      email: "atgardsagare@samverkan.test",
+      name: "Alva Åtgärdsägare",
+      description: "åtgärdsägare (bidragsgivare) på Kultur- och fritidsförvaltningen i Kungsör",
+      roles: [["Kultur- och fritidsförvaltningen", "contributor"]],
+    },
+    {
+      email: "admin@samverkan.test",
+      name: "Adam Admin",
+      description: "plattformsadministratör",
+      roles: [],
+      admin: true,
+    },
+  ];
+  const accounts = await Promise.all(
+    specs.map(async (a) => {
+      const user = await createUser(ctx, {
+        email: a.email,
+        name: a.name,
+        password: DEMO_PASSWORD,
+        isPlatformAdmin: a.admin ?? false,
+      });
+      for (const [orgName, role] of a.roles)
+        await setMembership(ctx, { userId: user.id, organisationId: orgIds.get(orgName)!, role });
+      return { email: a.email, password: DEMO_PASSWORD, description: a.description };
+    }),
   );
-  await account("kommunpolis@samverkan.test", "Kim Kommunpolis", "kommunpolis, redaktör i LPO Västra Mälardalen", [
-    ["Västra Mälardalen", "editor"],
-  ]);
-  await account("lasare@samverkan.test", "Lisa Läsare", "läsbehörighet i Skara kommun", [["Skara kommun", "viewer"]]);
-  await account(
-    "atgardsagare@samverkan.test",
-    "Alva Åtgärdsägare",
-    "åtgärdsägare (bidragsgivare) på Kultur- och fritidsförvaltningen i Kungsör",
-    [["Kultur- och fritidsförvaltningen", "contributor"]],
-  );
-  await account("admin@samverkan.test", "Adam Admin", "plattformsadministratör", [], true);
+  await cyclesWritten;
   return { accounts };
 }
