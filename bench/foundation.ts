@@ -1,10 +1,9 @@
-import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { load } from "./load.ts";
-
-const root = join(import.meta.dirname, "..");
+import { bareServer, startApp, stop, waitFor200 } from "./servers.ts";
 
 function rssKb(pid: number): number {
   try {
@@ -29,61 +28,11 @@ function descendants(pid: number): number[] {
   return kids.flatMap((k) => [k, ...descendants(k)]);
 }
 
-async function waitFor200(url: string, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    try {
-      const res = await fetch(url);
-      if (res.status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`no 200 from ${url} within ${timeoutMs} ms`);
-}
-
-function envWithoutDatabaseUrl() {
-  const { DATABASE_URL: _ignored, ...env } = process.env;
-  return env;
-}
-
-function startApp(dataDir: string, port: number, pgPort: number): ChildProcess {
-  return spawn(process.execPath, [join(root, "bin/samverkan"), "start"], {
-    cwd: root,
-    env: {
-      ...envWithoutDatabaseUrl(),
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      EMBEDDED_PG_PORT: String(pgPort),
-      NODE_ENV: "production",
-      LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-}
-
-async function stop(child: ChildProcess) {
-  const exited = new Promise((r) => child.once("exit", r));
-  child.kill("SIGTERM");
-  await exited;
-}
-
 async function timedStart(dataDir: string, port: number, pgPort: number) {
   const t0 = performance.now();
   const child = startApp(dataDir, port, pgPort);
   await waitFor200(`http://127.0.0.1:${port}/logga-in`, 60_000);
   return { child, ms: performance.now() - t0 };
-}
-
-/** A bare node:http server answering every request with the same bytes, in its own process. */
-function bareServer(port: number, body: string): Promise<ChildProcess> {
-  const code = `const b=Buffer.from(process.env.BODY);require("http").createServer((q,s)=>{s.writeHead(200,{"content-type":"application/json","content-length":b.length});s.end(b)}).listen(${port},"127.0.0.1",()=>process.send("up"))`;
-  const child = spawn(process.execPath, ["-e", code], {
-    env: { ...process.env, BODY: body },
-    stdio: ["ignore", "ignore", "inherit", "ipc"],
-  });
-  return new Promise((resolve) => child.once("message", () => resolve(child)));
 }
 
 export async function runFoundationBench() {
@@ -112,7 +61,7 @@ export async function runFoundationBench() {
     const body = await (await fetch(url, { headers: { cookie } })).text();
 
     const barePort = port + 100;
-    const bare = await bareServer(barePort, body);
+    const bare = await bareServer(barePort, body, "application/json");
     const opts = { connections: 50, seconds: 5 };
     await load(`http://127.0.0.1:${barePort}/`, { ...opts, seconds: 1 }); // warm-up
     const baseline = await load(`http://127.0.0.1:${barePort}/`, opts);

@@ -1,55 +1,8 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { load } from "./load.ts";
-
-const root = join(import.meta.dirname, "..");
-
-async function waitFor200(url: string, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`no 200 from ${url} within ${timeoutMs} ms`);
-}
-
-function startApp(dataDir: string, port: number, pgPort: number): ChildProcess {
-  const { DATABASE_URL: _ignored, ...env } = process.env;
-  return spawn(process.execPath, [join(root, "bin/samverkan"), "start"], {
-    cwd: root,
-    env: {
-      ...env,
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      EMBEDDED_PG_PORT: String(pgPort),
-      NODE_ENV: "production",
-      LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-}
-
-async function stop(child: ChildProcess) {
-  const exited = new Promise((r) => child.once("exit", r));
-  child.kill("SIGTERM");
-  await exited;
-}
-
-/** A bare node:http server answering every request with the same HTML bytes, in its own process. */
-function bareServer(port: number, body: string): Promise<ChildProcess> {
-  const code = `const b=Buffer.from(process.env.BODY);require("http").createServer((q,s)=>{s.writeHead(200,{"content-type":"text/html; charset=utf-8","content-length":b.length});s.end(b)}).listen(${port},"127.0.0.1",()=>process.send("up"))`;
-  const child = spawn(process.execPath, ["-e", code], {
-    env: { ...process.env, BODY: body },
-    stdio: ["ignore", "ignore", "inherit", "ipc"],
-  });
-  return new Promise((resolve) => child.once("message", () => resolve(child)));
-}
+import { bareServer, startApp, stop, waitFor200 } from "./servers.ts";
 
 /**
  * The public kommun page (/kommun/koping, anonymous) at 50 connections against a bare node:http
@@ -104,7 +57,7 @@ export async function runPublicPageBench() {
     if (page.status !== 200 || !body.includes("Löfte 5")) throw new Error("the public page does not show the promises");
 
     const barePort = port + 100;
-    const bare = await bareServer(barePort, body);
+    const bare = await bareServer(barePort, body, "text/html; charset=utf-8");
     const opts = { connections: 50, seconds: 5 };
     await load(`http://127.0.0.1:${barePort}/`, { ...opts, seconds: 1 }); // warm-up
     const baseline = await load(`http://127.0.0.1:${barePort}/`, opts);

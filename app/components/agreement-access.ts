@@ -15,8 +15,8 @@ export async function loadEditableAgreement(context: SamverkanLoadContext, reque
   return agreement;
 }
 
-/** The hidden version field every agreement form posts, as a number (0 when missing: the service refuses it). */
-export function postedVersion(form: FormData): number {
-  const v = Number(form.get("version"));
+/** The hidden version field every form posts, as a number (0 when missing: the service refuses it). */
+export function postedVersion(form: FormData, name = "version"): number {
+  const v = Number(form.get(name));
   return Number.isInteger(v) ? v : 0;
 }

@@ -1,4 +1,5 @@
 import { Form, data, redirect } from "react-router";
+import { postedVersion } from "../../components/agreement-access.ts";
 import type { Route } from "./+types/action";
 import { deleteAction, getAction, updateActionProgress } from "../../../src/services/actions/actions.ts";
 import { addFollowUp } from "../../../src/services/cycle-core/follow-ups.ts";
@@ -7,15 +8,7 @@ import { ErrorSummary, SavedNotice, SelectField, SubmitButton, TextField, savedF
 import { postedValues, shown } from "../../components/form-rows.ts";
 import { t } from "../../lib/context.ts";
 import { act, formString, load, requireSignedIn } from "../../lib/http.ts";
-import {
-  ActionStatusBadge,
-  cycleBase,
-  errorsFor,
-  inForm,
-  postedNumber,
-  requireSameAgreement,
-  sinceActivity,
-} from "./shared.tsx";
+import { ActionStatusBadge, cycleBase, errorsFor, inForm, requireSameAgreement, sinceActivity } from "./shared.tsx";
 
 export function meta({ data }: Route.MetaArgs) {
   return [{ title: `${data?.action.title ?? "Åtgärd"} – Samverkan` }];
@@ -33,7 +26,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   requireSignedIn(context.ctx, request);
   const form = await request.formData();
   const intent = formString(form, "intent");
-  const version = postedNumber(form, "version");
+  const version = postedVersion(form, "version");
   const base = `${cycleBase(params.id, params.cycleId)}`;
   const values = postedValues(form);
   if (intent === "delete") {

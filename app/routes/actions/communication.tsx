@@ -1,4 +1,5 @@
 import { Form, redirect } from "react-router";
+import { postedVersion } from "../../components/agreement-access.ts";
 import type { Route } from "./+types/communication";
 import {
   createCommunicationItem,
@@ -18,14 +19,7 @@ import { postedValues, shown, shownChecked } from "../../components/form-rows.ts
 import type { Locale } from "../../i18n/index.ts";
 import { t } from "../../lib/context.ts";
 import { act, formBool, formString, load, requireSignedIn, type FormErrors } from "../../lib/http.ts";
-import {
-  ActionPlanNav,
-  CycleSubpageHeader,
-  cycleBase,
-  errorsFor,
-  postedNumber,
-  requireSameAgreement,
-} from "./shared.tsx";
+import { ActionPlanNav, CycleSubpageHeader, cycleBase, errorsFor, requireSameAgreement } from "./shared.tsx";
 
 export function meta({ data }: Route.MetaArgs) {
   return [{ title: `Kommunikationsplan – ${data?.plan.cycle.label ?? ""} – Samverkan` }];
@@ -59,7 +53,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     done: formBool(form, "done"),
   });
   const id = formString(form, "itemId");
-  const version = postedNumber(form, "version");
+  const version = postedVersion(form, "version");
   const result = await act(
     () =>
       intent === "delete"

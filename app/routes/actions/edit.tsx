@@ -1,4 +1,5 @@
 import { Form, data, redirect } from "react-router";
+import { postedVersion } from "../../components/agreement-access.ts";
 import type { Route } from "./+types/edit";
 import { actionFormOptions, getAction, updateAction } from "../../../src/services/actions/actions.ts";
 import { SubmitButton } from "../../components/forms.tsx";
@@ -10,7 +11,6 @@ import {
   actionInputFrom,
   cycleBase,
   postedActionValues,
-  postedNumber,
   requireSameAgreement,
 } from "./shared.tsx";
 
@@ -35,7 +35,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     () =>
       updateAction(context.ctx, {
         id: params.actionId,
-        version: postedNumber(form, "version"),
+        version: postedVersion(form, "version"),
         ...actionInputFrom(form),
       }),
     postedActionValues(form),

@@ -1,4 +1,5 @@
 import { Form, redirect } from "react-router";
+import { postedVersion } from "../../components/agreement-access.ts";
 import type { Route } from "./+types/plan";
 import {
   adoptActionPlan,
@@ -17,7 +18,6 @@ import {
   CycleSubpageHeader,
   cycleBase,
   errorsFor,
-  postedNumber,
   requireSameAgreement,
   sinceActivity,
 } from "./shared.tsx";
@@ -38,7 +38,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   requireSignedIn(context.ctx, request);
   const form = await request.formData();
   const intent = formString(form, "intent");
-  const version = postedNumber(form, "version");
+  const version = postedVersion(form, "version");
   const result = await act(
     () =>
       intent === "withdraw"

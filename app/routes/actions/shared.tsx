@@ -105,12 +105,6 @@ export function errorsFor(errors: FormErrors | undefined, intent: string): FormE
   return errors?.values?.intent === intent ? errors : undefined;
 }
 
-/** A version posted by a hidden field; 0 when missing, which the service refuses. */
-export function postedNumber(form: FormData, name: string): number {
-  const v = Number(form.get(name));
-  return Number.isInteger(v) ? v : 0;
-}
-
 /** The action form's posted values, as the service's input (blank strings mean none). */
 export function actionInputFrom(form: FormData) {
   const s = (name: string) => formString(form, name);

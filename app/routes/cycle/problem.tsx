@@ -8,7 +8,7 @@ import { act, formString, load, requireSignedIn } from "../../lib/http.ts";
 import { causeAxes } from "../../../src/domain/cycles/vocabulary.ts";
 import { deleteProblem, getProblem, setCauses, updateProblem } from "../../../src/services/cycles/problems.ts";
 import { data } from "react-router";
-import { CycleHeader, PlaceFields, cyclePath, inUseAtRow, intentOf, keepRows } from "./shared.tsx";
+import { CycleHeader, PlaceFields, cyclePath, inUseAtRow, intentOf, keepRows, problemFormInput } from "./shared.tsx";
 
 export function meta({ data: d }: Route.MetaArgs) {
   return [{ title: `${d?.view.problem.title ?? "Problem"} – orsaksanalys – Samverkan` }];
@@ -87,9 +87,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     if (!result.ok) return result.response;
     return redirect(`${self}?sparad=1#h-causes`);
   }
-  const places = keepRows(indexedRows(form, "places"), (r) =>
-    Object.entries(r).some(([k, v]) => k !== "remove" && v.trim() !== ""),
-  );
+  const problem = problemFormInput(form);
   const result = await act(
     () =>
       withRowPaths(
@@ -97,17 +95,9 @@ export async function action({ request, context, params }: Route.ActionArgs) {
           updateProblem(context.ctx, {
             id,
             version,
-            title: formString(form, "title"),
-            description: formString(form, "description"),
-            times: formString(form, "times"),
-            places: places.rows.map((r) => ({
-              name: r.name ?? "",
-              area: r.area ?? "",
-              lat: r.lat ?? "",
-              lng: r.lng ?? "",
-            })),
+            ...problem.fields,
           }),
-        { places: places.indices },
+        { places: problem.placeIndices },
       ),
     values,
   );

@@ -4,7 +4,8 @@ import { ErrorSummary, Fieldset, TextField } from "../../components/forms.tsx";
 import { shown } from "../../components/form-rows.ts";
 import type { SamverkanLoadContext } from "../../lib/context.ts";
 import { t } from "../../lib/context.ts";
-import { load, requireSignedIn, type FormErrors } from "../../lib/http.ts";
+import { formString, load, requireSignedIn, type FormErrors } from "../../lib/http.ts";
+import { indexedRows } from "../../components/form-rows.ts";
 import { getCycle } from "../../../src/services/cycles/cycles.ts";
 import { AppError } from "../../../src/errors.ts";
 
@@ -125,6 +126,25 @@ export function keepRows(
     }
   });
   return { rows, indices };
+}
+
+/**
+ * A problem's fields as its create and edit forms post them; `placeIndices` maps the kept place rows
+ * back to their form rows for error paths. Blank place rows (and an edit form's "remove" ticks) drop out.
+ */
+export function problemFormInput(form: FormData) {
+  const places = keepRows(indexedRows(form, "places"), (r) =>
+    Object.entries(r).some(([k, v]) => k !== "remove" && v.trim() !== ""),
+  );
+  return {
+    fields: {
+      title: formString(form, "title"),
+      description: formString(form, "description"),
+      times: formString(form, "times"),
+      places: places.rows.map((r) => ({ name: r.name ?? "", area: r.area ?? "", lat: r.lat ?? "", lng: r.lng ?? "" })),
+    },
+    placeIndices: places.indices,
+  };
 }
 
 /** One place of a problem: name, area, and optional coordinates (both or neither). */

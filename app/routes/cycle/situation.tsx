@@ -19,7 +19,15 @@ import {
   withdrawSituationAdoption,
 } from "../../../src/services/cycles/cycles.ts";
 import { createProblem } from "../../../src/services/cycles/problems.ts";
-import { CycleHeader, PlaceFields, cyclePath, intentOf, keepRows, loadCycle, loadEditableCycle } from "./shared.tsx";
+import {
+  CycleHeader,
+  PlaceFields,
+  cyclePath,
+  intentOf,
+  loadCycle,
+  loadEditableCycle,
+  problemFormInput,
+} from "./shared.tsx";
 import { IndicatorTrendTable } from "./indicator-table.tsx";
 
 export function meta({ data }: Route.MetaArgs) {
@@ -42,24 +50,16 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const intent = intentOf(form);
   const base = `${cyclePath(params.id, cycleId)}/lagesbild`;
   if (intent === "addProblem") {
-    const places = keepRows(indexedRows(form, "places"), (r) => Object.values(r).some((v) => v.trim() !== ""));
+    const problem = problemFormInput(form);
     const result = await act(
       () =>
         withRowPaths(
           () =>
             createProblem(context.ctx, {
               cycleId,
-              title: formString(form, "title"),
-              description: formString(form, "description"),
-              times: formString(form, "times"),
-              places: places.rows.map((r) => ({
-                name: r.name ?? "",
-                area: r.area ?? "",
-                lat: r.lat ?? "",
-                lng: r.lng ?? "",
-              })),
+              ...problem.fields,
             }),
-          { places: places.indices },
+          { places: problem.placeIndices },
         ),
       values,
     );

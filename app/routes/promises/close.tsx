@@ -1,6 +1,7 @@
 import { Form, redirect } from "react-router";
+import { postedVersion } from "../../components/agreement-access.ts";
 import type { Route } from "./+types/close";
-import { loadPromiseOf, postedNumber, promisesPath, requireEditor } from "./shared.ts";
+import { loadPromiseOf, promisesPath, requireEditor } from "./shared.ts";
 import { AgreementSubpageHeader } from "../../components/agreement-subpage.tsx";
 import { postedValues, shown } from "../../components/form-rows.ts";
 import { fieldId, SubmitButton, TextField } from "../../components/forms.tsx";
@@ -8,7 +9,7 @@ import { t } from "../../lib/context.ts";
 import { act, formString, requireSignedIn } from "../../lib/http.ts";
 import { promiseVerdicts } from "../../../src/domain/cycles/vocabulary.ts";
 import { closePromise } from "../../../src/services/promises/promises.ts";
-import type { PublicPromiseView } from "../../../src/services/promises/public.ts";
+import { EffectTable } from "./public-view.tsx";
 
 export function meta() {
   return [{ title: "Avsluta medborgarlöfte – Samverkan" }];
@@ -29,7 +30,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     () =>
       closePromise(context.ctx, {
         id: promise.id,
-        version: postedNumber(form),
+        version: postedVersion(form),
         verdict: formString(form, "verdict"),
         verdictText: formString(form, "verdictText"),
         effectText: formString(form, "effectText"),
@@ -38,45 +39,6 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   );
   if (!result.ok) return result.response;
   return redirect(`${promisesPath(params.id)}/${promise.id}?klart=closed`);
-}
-
-type Effects = PublicPromiseView["closed"][number]["effects"];
-
-function EffectList({ effects, locale }: { effects: Effects; locale: Route.ComponentProps["loaderData"]["locale"] }) {
-  return (
-    <table className="ds-table">
-      <caption>{t(locale, "public.effect.caption")}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t(locale, "public.effect.indicator")}</th>
-          <th scope="col">{t(locale, "public.effect.before")}</th>
-          <th scope="col">{t(locale, "public.effect.after")}</th>
-          <th scope="col">{t(locale, "public.effect.result")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {effects.map((e, i) => (
-          <tr key={i}>
-            <th scope="row">
-              {e.name}
-              {e.unit ? ` (${e.unit})` : ""}
-            </th>
-            <td>{e.baseline ? `${e.baseline.value}${e.baseline.year ? ` (${e.baseline.year})` : ""}` : "–"}</td>
-            <td>{e.latest ? `${e.latest.value} (${e.latest.year})` : "–"}</td>
-            <td>
-              {t(locale, `public.trend.${e.trend}`)}
-              {e.target && e.targetReached !== null
-                ? `. ${t(locale, e.targetReached ? "public.targetReached" : "public.targetMissed", { value: e.target.value })}`
-                : ""}
-              {e.suppressedYears.length
-                ? ` ${t(locale, "public.suppressed", { years: e.suppressedYears.join(", ") })}`
-                : ""}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
 }
 
 export default function ClosePromise({ loaderData, actionData }: Route.ComponentProps) {
@@ -150,7 +112,7 @@ export default function ClosePromise({ loaderData, actionData }: Route.Component
             {t(locale, "promise.close.effect")}
           </h2>
           {p.effects.length ? (
-            <EffectList effects={p.effects} locale={locale} />
+            <EffectTable effects={p.effects} locale={locale} id={p.id} />
           ) : (
             <p className="ds-paragraph">{t(locale, "promise.close.noEffects")}</p>
           )}

@@ -1,6 +1,7 @@
 import { Form, redirect } from "react-router";
+import { postedVersion } from "../../components/agreement-access.ts";
 import type { Route } from "./+types/list";
-import { asFormError, postedNumber, promisesPath } from "./shared.ts";
+import { asFormError, promisesPath } from "./shared.ts";
 import { AgreementSubpageHeader } from "../../components/agreement-subpage.tsx";
 import { SavedNotice } from "../../components/forms.tsx";
 import { t } from "../../lib/context.ts";
@@ -33,7 +34,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   requireSignedIn(context.ctx, request);
   const form = await request.formData();
   const intent = formString(form, "intent");
-  const input = { id: formString(form, "promiseId"), version: postedNumber(form) };
+  const input = { id: formString(form, "promiseId"), version: postedVersion(form) };
   const result = await act(() =>
     intent === "unpublish" ? unpublishPromise(context.ctx, input) : publishPromise(context.ctx, input),
   );

@@ -1,7 +1,8 @@
 import { Form, redirect } from "react-router";
+import { postedVersion } from "../../components/agreement-access.ts";
 import type { Route } from "./+types/promise";
 import { PromiseForm, readPromiseForm } from "./promise-form.tsx";
-import { groupActionErrors, loadPromiseOf, postedNumber, promisesPath } from "./shared.ts";
+import { groupActionErrors, loadPromiseOf, promisesPath } from "./shared.ts";
 import { AgreementSubpageHeader } from "../../components/agreement-subpage.tsx";
 import { postedValues } from "../../components/form-rows.ts";
 import { SavedNotice, savedFlag } from "../../components/forms.tsx";
@@ -45,7 +46,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const promise = await loadPromiseOf(context, params.id, params.promiseId);
   const form = await request.formData();
   const intent = formString(form, "intent");
-  const ref = { id: promise.id, version: postedNumber(form) };
+  const ref = { id: promise.id, version: postedVersion(form) };
   const here = `${promisesPath(params.id)}/${promise.id}`;
   if (intent === "save") {
     const input = readPromiseForm(form);

@@ -28,7 +28,8 @@ function Hidden({ p, preview, locale }: { p: PublicPromise; preview: boolean; lo
   );
 }
 
-function EffectTable({ effects, locale, id }: { effects: EffectSummary[]; locale: Locale; id: string }) {
+/** "Fick det effekt?" in numbers: each indicator against its baseline (public page and the close form). */
+export function EffectTable({ effects, locale, id }: { effects: EffectSummary[]; locale: Locale; id: string }) {
   const value = (v: { value: number; year: number | null } | null) =>
     v
       ? v.year !== null

@@ -15,12 +15,6 @@ export function requireEditor(canEdit: boolean) {
   if (!canEdit) throw data({ messageKey: "agreement.editForbidden" }, { status: 403 });
 }
 
-/** The version a form posts, as a number (0 when missing: the service refuses it). */
-export function postedNumber(form: FormData, name = "version"): number {
-  const v = Number(form.get(name));
-  return Number.isInteger(v) ? v : 0;
-}
-
 /** Errors on one linked action (`actionIds.3`) point at the group of checkboxes. */
 export function groupActionErrors(errors: FormErrors): FormErrors {
   const fields: Record<string, string> = {};

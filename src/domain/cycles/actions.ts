@@ -1,14 +1,12 @@
 import { z } from "zod";
 import type { FieldError } from "../../errors.ts";
-import { freeText, optionalIsoDate, requiredFreeText, uuidSchema } from "../shared/text.ts";
+import { daysBetween } from "../shared/dates.ts";
+import { freeText, optionalIsoDate, optionalUuid, requiredFreeText, uuidSchema } from "../shared/text.ts";
 import { optionalNumber } from "./follow-ups.ts";
 import { actionHorizons, actionKinds, actionStatuses, type ActionStatus } from "./vocabulary.ts";
 
 /** An optional id from a form or JSON: "" and null mean none. */
-export const optionalId = z
-  .union([z.literal(""), uuidSchema, z.null()])
-  .optional()
-  .transform((v) => (v ? v : null));
+export const optionalId = optionalUuid;
 
 /** A calendar year (for baselines and targets): "" and null mean none. */
 export const optionalYear = optionalNumber.refine(
@@ -162,5 +160,5 @@ export function statusCounts(actions: readonly { status: ActionStatus }[]): Stat
 export function daysSince(then: Date, now: Date, toDate: (d: Date) => string): number {
   const from = toDate(then);
   const to = toDate(now);
-  return Math.max(0, Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000));
+  return Math.max(0, daysBetween(from, to));
 }

@@ -174,12 +174,6 @@ export function isoWeek(date: IsoDate): string {
   return `${year}-W${pad(week)}`;
 }
 
-export function addDays(date: IsoDate, days: number): IsoDate {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 /** What planDefaultRuleSync needs of a calendar_rules row. */
 export interface SyncableRule extends RuleTiming {
   id: string;

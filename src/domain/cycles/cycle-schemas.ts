@@ -1,15 +1,11 @@
 import { z } from "zod";
-import { freeText, isoDate, requiredFreeText, text, uuidSchema } from "../shared/text.ts";
+import { freeText, isoDate, optionalUuid, requiredFreeText, text, uuidSchema } from "../shared/text.ts";
 import { causeAxes, cycleStatuses, indicatorDirections, promisePeriodKinds } from "./vocabulary.ts";
 import { manualHandbookItems } from "./handbook.ts";
 
 const version = z.number().int().min(0);
 const positiveVersion = z.number().int().positive();
-/** An optional id from a form: "" and null mean none. */
-const optionalId = z
-  .union([uuidSchema, z.literal(""), z.null()])
-  .optional()
-  .transform((v) => v || null);
+const optionalId = optionalUuid;
 /** A checkbox or JSON boolean. */
 const bool = z
   .union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false"), z.literal("")])

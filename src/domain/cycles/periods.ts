@@ -1,4 +1,4 @@
-import type { IsoDate } from "../shared/dates.ts";
+import { addDays, type IsoDate } from "../shared/dates.ts";
 
 export interface CyclePeriod {
   startsOn: IsoDate;
@@ -54,10 +54,7 @@ export function gapBetween(endsOn: IsoDate, next: { startsOn: IsoDate }): { from
   return from < next.startsOn ? { from, to: addDays(next.startsOn, -1) } : null;
 }
 
-/** A calendar date `days` days later (or earlier). */
-export function addDays(date: IsoDate, days: number): IsoDate {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
+export { addDays };
 
 /** Two closed date ranges overlap. */
 export function periodsOverlap(a: { startsOn: IsoDate; endsOn: IsoDate }, b: { startsOn: IsoDate; endsOn: IsoDate }) {

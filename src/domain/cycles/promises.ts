@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { freeText, optionalIsoDate, uuidSchema } from "../shared/text.ts";
+import { freeText, optionalIsoDate, optionalUuid, uuidSchema } from "../shared/text.ts";
 import type { IsoDate } from "../shared/dates.ts";
 import {
   promisers,
@@ -13,10 +13,7 @@ import {
 // Input schemas (messages are i18n keys naming what is wrong; paths name the field)
 
 const promiseFields = {
-  cycleId: z
-    .union([uuidSchema, z.literal(""), z.null()])
-    .optional()
-    .transform((v) => v || null),
+  cycleId: optionalUuid,
   promiser: z.enum(promisers, { message: "promise.promiser.required" }),
   /** May be empty while a draft; publishing requires it. */
   text: freeText(2000).default(""),

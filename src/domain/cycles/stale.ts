@@ -1,4 +1,4 @@
-import { daysBetween, todayInSweden, type IsoDate } from "../shared/dates.ts";
+import { addDays, daysBetween, todayInSweden, type IsoDate } from "../shared/dates.ts";
 import { isActionOpen, type ActionStatus } from "./vocabulary.ts";
 
 /**
@@ -91,7 +91,7 @@ export function assembleTodo(input: {
   actions: TodoActionRow[];
 }): TodoList {
   const { today } = input;
-  const horizon = addDaysIso(today, UPCOMING_DAYS);
+  const horizon = addDays(today, UPCOMING_DAYS);
   const overdue: TodoLine[] = [];
   const upcoming: TodoLine[] = [];
   const waiting: TodoLine[] = [];
@@ -146,12 +146,6 @@ export function assembleTodo(input: {
     (x, y) => (y.kind === "action" ? y.idleDays : 0) - (x.kind === "action" ? x.idleDays : 0) || byTitle(x, y),
   );
   return { today, overdue, upcoming, waiting };
-}
-
-function addDaysIso(date: IsoDate, days: number): IsoDate {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 /** A list cut to at most `perSection` lines per section, with how many each section really holds. */

@@ -19,6 +19,11 @@ export function todayInSweden(now: Date = new Date()): IsoDate {
   return swedishDate.format(now);
 }
 
+/** A calendar date `days` days later (or earlier). */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
 export function daysBetween(from: IsoDate, to: IsoDate): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }

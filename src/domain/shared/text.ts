@@ -11,6 +11,11 @@ export const optionalIsoDate = z
   .optional()
   .transform((v) => (v ? v : null));
 export const uuidSchema = z.uuid({ message: "validation.id" });
+/** An optional id from a form or JSON: "" and null mean none. */
+export const optionalUuid = z
+  .union([uuidSchema, z.literal(""), z.null()])
+  .optional()
+  .transform((v) => v || null);
 
 /** An id from a URL is checked before it reaches the database: a malformed one is simply not found. */
 export function isUuid(value: string): boolean {

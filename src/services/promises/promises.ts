@@ -2,7 +2,6 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Queryable, Tx } from "../../db/client.ts";
 import {
   actions,
-  agreementSettings,
   citizenPromiseActions,
   citizenPromises,
   cycleFocusAreas,
@@ -29,6 +28,7 @@ import { isUuid } from "../../domain/shared/text.ts";
 import { AppError, type FieldError } from "../../errors.ts";
 import { canEditAgreement } from "../agreements/agreements.ts";
 import { requireAgreementFor } from "../cycle-core/access.ts";
+import { loadCycleSettings } from "../cycles/settings.ts";
 import { recordAudit } from "../core/audit.ts";
 import type { ServiceContext } from "../core/context.ts";
 import { parseInput } from "../core/validate.ts";
@@ -190,11 +190,7 @@ export async function listPromiseCycles(ctx: ServiceContext, agreementId: string
 }
 
 async function periodKind(db: Queryable, agreementId: string): Promise<PromisePeriodKind> {
-  const [s] = await db
-    .select({ promisePeriod: agreementSettings.promisePeriod })
-    .from(agreementSettings)
-    .where(eq(agreementSettings.agreementId, agreementId));
-  return s?.promisePeriod === "half_year" ? "half_year" : "year";
+  return (await loadCycleSettings(db, agreementId)).promisePeriod;
 }
 
 /**

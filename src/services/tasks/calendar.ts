@@ -2,7 +2,6 @@ import { and, asc, eq, gte, inArray, isNotNull, isNull, or, sql } from "drizzle-
 import type { Queryable, Tx } from "../../db/client.ts";
 import {
   agreementParties,
-  agreementSettings,
   agreements,
   calendarRules,
   memberships,
@@ -15,18 +14,18 @@ import {
   AssignTaskInput,
   GenerateTasksInput,
   SetCalendarRulesInput,
-  addDays,
   defaultRules,
   isEmptySyncPlan,
   occurrences,
   planDefaultRuleSync,
 } from "../../domain/cycles/calendar.ts";
 import { agreementStatus } from "../../domain/agreements/status.ts";
-import { todayInSweden } from "../../domain/shared/dates.ts";
+import { addDays, todayInSweden } from "../../domain/shared/dates.ts";
 import { isUuid } from "../../domain/shared/text.ts";
 import { AppError, type FieldError } from "../../errors.ts";
 import { invalidateAgreementCache } from "../agreements/agreements.ts";
 import { requireAgreementFor } from "../cycle-core/access.ts";
+import { loadCycleSettings } from "../cycles/settings.ts";
 import { hasRoleInAny, requireActor } from "../core/access.ts";
 import { recordAudit } from "../core/audit.ts";
 import type { ServiceContext } from "../core/context.ts";
@@ -38,18 +37,8 @@ export type TaskRow = typeof tasks.$inferSelect;
 /** How far ahead tasks are made when the årshjul is saved and by the daily job. */
 export const DEFAULT_HORIZON_DAYS = 400;
 
-/** The agreement's settings the årshjul reads, with the schema's defaults when none are saved yet. */
-export async function settingsFor(db: Queryable, agreementId: string) {
-  const [row] = await db
-    .select({
-      promisePeriod: agreementSettings.promisePeriod,
-      reviewIntervalMonths: agreementSettings.reviewIntervalMonths,
-      staleAfterDays: agreementSettings.staleAfterDays,
-    })
-    .from(agreementSettings)
-    .where(eq(agreementSettings.agreementId, agreementId));
-  return row ?? { promisePeriod: "year", reviewIntervalMonths: 24, staleAfterDays: 90 };
-}
+/** The agreement's settings the årshjul reads (the cycle module's, with its defaults when none are saved). */
+const settingsFor = loadCycleSettings;
 
 /** Users who may own a rule or a task: members of a party organisation or of a party's child organisation. */
 export async function agreementMembers(db: Queryable, agreementId: string) {

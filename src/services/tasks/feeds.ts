@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { actionResponsibles, actions, agreementParties, agreements, cycles, tasks, users } from "../../db/schema.ts";
-import { addDays } from "../../domain/cycles/calendar.ts";
+import { addDays } from "../../domain/shared/dates.ts";
 import { buildCalendar, type CalendarEvent } from "../../domain/cycles/ical.ts";
 import { agreementFeedToken, feedMac, parseFeedToken, sameMac, userFeedToken } from "../../domain/cycles/one-click.ts";
 import { isActionOpen } from "../../domain/cycles/vocabulary.ts";

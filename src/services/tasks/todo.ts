@@ -8,10 +8,13 @@ import {
   type TodoTaskRow,
 } from "../../domain/cycles/stale.ts";
 import type { ActionStatus } from "../../domain/cycles/vocabulary.ts";
-import { addDays } from "../../domain/cycles/calendar.ts";
-import { todayInSweden } from "../../domain/shared/dates.ts";
+import { addDays, todayInSweden } from "../../domain/shared/dates.ts";
 import { requireActor } from "../core/access.ts";
 import type { Actor, ServiceContext } from "../core/context.ts";
+import { defaultCycleSettings } from "../cycles/settings.ts";
+
+/** An agreement that never saved its settings gets the cycle module's default. */
+const DEFAULT_STALE_AFTER_DAYS = defaultCycleSettings("").staleAfterDays;
 
 const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(",")}}`}::uuid[]`;
 
@@ -69,7 +72,8 @@ export async function todoRows(db: Queryable, actor: Actor, now: Date) {
       select distinct agreement_id from agreement_parties where organisation_id = any(${uuidArray(editorOrgs)})
     )
     select a.id, c.agreement_id, ag.title as agreement_title, a.cycle_id, a.title, a.status, a.deadline,
-           a.last_activity_at, a.version, coalesce(s.stale_after_days, 90) as stale_after_days
+           a.last_activity_at, a.version,
+           coalesce(s.stale_after_days, ${DEFAULT_STALE_AFTER_DAYS}::int) as stale_after_days
     from actions a
     join cycles c on c.id = a.cycle_id
     join agreements ag on ag.id = c.agreement_id
@@ -79,7 +83,7 @@ export async function todoRows(db: Queryable, actor: Actor, now: Date) {
            or exists (select 1 from action_responsibles r
                       where r.action_id = a.id and r.organisation_id = any(${uuidArray(ownerOrgs)})))
       and (a.deadline < ${today}
-           or a.last_activity_at < ${now.toISOString()}::timestamptz - make_interval(days => coalesce(s.stale_after_days, 90)))`);
+           or a.last_activity_at < ${now.toISOString()}::timestamptz - make_interval(days => coalesce(s.stale_after_days, ${DEFAULT_STALE_AFTER_DAYS}::int)))`);
   const tasks: TodoTaskRow[] = taskResult.rows.map((r) => ({
     id: r.id,
     agreementId: r.agreement_id,
